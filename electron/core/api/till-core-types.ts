@@ -1,0 +1,37 @@
+/**
+ * How a host (Electron IPC or the browser host) talks to the till core. A *channel* is one connected screen:
+ * a webContents in Electron, a cookie-identified browser tab in the browser host. Sessions are bound to channels,
+ * so a command is always judged by who is logged in on the screen that sent it.
+ */
+import type { ApiResult } from '../../../shared/api/errors';
+import type { CommandName } from '../../../shared/api/contract';
+import type { PushMessage } from '../../../shared/api/events';
+
+export type ChannelId = string;
+
+export interface PushTarget {
+  /** null: every open channel. */
+  channelId: ChannelId | null;
+  message: PushMessage;
+}
+
+export interface TillCore {
+  readonly terminalId: string;
+  /** Never throws: bad input, unknown commands and internal failures all come back as `{ ok: false, error }`. */
+  dispatch(channelId: ChannelId, name: CommandName | string, rawInput: unknown): Promise<ApiResult<unknown>>;
+  /** Push events for screens; returns an unsubscribe function. */
+  onPush(listener: (target: PushTarget) => void): () => void;
+  /** A screen went away (window closed, socket gone for good): its session ends. */
+  closeChannel(channelId: ChannelId): void;
+  close(): Promise<void>;
+}
+
+export interface TillCoreOptions {
+  dataDir: string;
+  terminalId: string;
+  /** Seed demo users and a demo catalog into an empty store. */
+  demo: boolean;
+  /** Products in the demo catalog (default 2,000). */
+  demoProducts?: number;
+  now?: () => number;
+}

@@ -1,0 +1,39 @@
+/** Errors are values: a stable code for programs and a sentence a clerk can act on. */
+export const ERROR_CODES = [
+  'BAD_INPUT',
+  'UNKNOWN_COMMAND',
+  'NOT_LOGGED_IN',
+  'FORBIDDEN',
+  'WRONG_CREDENTIALS',
+  'LOCKED',
+  'NOT_FOUND',
+  'CONFLICT',
+  'SETUP_DONE',
+  'UNAVAILABLE',
+  'INTERNAL',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export interface ApiError {
+  code: ErrorCode;
+  message: string;
+}
+
+/** Thrown inside the core; the dispatcher turns it into an `ApiError` value. */
+export class TillError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'TillError';
+  }
+}
+
+export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiError };
+
+export function isApiError(value: unknown): value is ApiError {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as Record<string, unknown>;
+  return typeof v.code === 'string' && (ERROR_CODES as readonly string[]).includes(v.code) && typeof v.message === 'string';
+}
