@@ -71,7 +71,10 @@ export interface SaleLine {
 export const SALE_STATUSES = ['completed', 'voided'] as const;
 export interface SaleDoc {
   id: string;
+  /** Receipt number shown to people: `<terminalId>-<seq padded to 6>`. */
   number: string;
+  /** Gap-free per terminal, from 1: the next sale's is the highest stored + 1, decided in the same write. */
+  seq: number;
   terminalId: string;
   clerkId: string;
   createdAt: IsoTime;
@@ -81,6 +84,8 @@ export interface SaleDoc {
   discountTotal: number;
   taxTotal: number;
   total: number;
+  /** Cash rounding applied when the last tender was cash (e.g. -2 when 10.02 was paid as 10.00); else 0. */
+  cashRounding: number;
   status: (typeof SALE_STATUSES)[number];
 }
 

@@ -26,7 +26,14 @@ const username = z
   .trim()
   .toLowerCase()
   .regex(/^[a-z0-9._-]{2,32}$/, 'Username: 2–32 letters, digits, dot, dash or underscore');
-const displayName = z.string().trim().min(1, 'Name is required').max(64, 'Name: at most 64 characters');
+const displayName = z
+  .string()
+  .trim()
+  .min(1, 'Name is required')
+  .max(64, 'Name: at most 64 characters')
+  .regex(/^[^\p{Cc}]*$/u, 'Name: no control characters');
+/** Ids are made by terminals (shared/ids.ts) or by the demo seeder: letters, digits, dash, underscore. */
+const entityId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'Not a valid id');
 /** A PIN is 4–8 digits; a password is 8–128 characters. The kind is declared so a 6-digit password can't slip by. */
 const secret = z.string().min(4).max(128);
 const credentialKind = z.enum(CREDENTIAL_KINDS);
@@ -94,7 +101,7 @@ export const commands = {
     'manager',
   ),
   'users.setActive': command<UserSummary>()(
-    z.object({ userId: z.string().min(1).max(64), active: z.boolean() }).strict(),
+    z.object({ userId: entityId, active: z.boolean() }).strict(),
     'manager',
   ),
   'catalog.summary': command<CatalogSummary>()(noInput, 'clerk'),

@@ -1,0 +1,59 @@
+/**
+ * `npm run bench [-- --only <substring>]`: runs the benchmark suites, prints a table and writes
+ * bench/results.json as [{name, value, unit}]. A new suite is a file in bench/suites/ plus one line in SUITES.
+ */
+import fs from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { BenchResult, BenchSuite } from './bench-types';
+import { storageSuite } from './suites/storage';
+
+const SUITES: BenchSuite[] = [{ name: 'storage', run: storageSuite }];
+
+const RESULTS_FILE = fileURLToPath(new URL('./results.json', import.meta.url));
+
+/** A mistake on the command line: reported as one line, without a stack. */
+class UsageError extends Error {}
+
+function selectedSuites(argv: string[]): BenchSuite[] {
+  const onlyAt = argv.indexOf('--only');
+  if (onlyAt === -1) return SUITES;
+  const filter = argv[onlyAt + 1];
+  if (!filter) throw new UsageError('--only needs a substring of a suite name, e.g. --only storage');
+  const chosen = SUITES.filter((suite) => suite.name.includes(filter));
+  if (chosen.length === 0) {
+    throw new UsageError(`no suite matches "${filter}"; suites: ${SUITES.map((suite) => suite.name).join(', ')}`);
+  }
+  return chosen;
+}
+
+function printTable(results: BenchResult[]): void {
+  const nameWidth = Math.max(6, ...results.map((r) => r.name.length));
+  const valueWidth = Math.max(5, ...results.map((r) => formatValue(r.value).length));
+  console.log(`${'metric'.padEnd(nameWidth)}  ${'value'.padStart(valueWidth)}  unit`);
+  console.log(`${'-'.repeat(nameWidth)}  ${'-'.repeat(valueWidth)}  ----`);
+  for (const r of results) {
+    console.log(`${r.name.padEnd(nameWidth)}  ${formatValue(r.value).padStart(valueWidth)}  ${r.unit}`);
+  }
+}
+
+function formatValue(value: number): string {
+  return Number.isInteger(value) ? String(value) : value.toFixed(2);
+}
+
+async function main(): Promise<void> {
+  const results: BenchResult[] = [];
+  for (const suite of selectedSuites(process.argv.slice(2))) {
+    console.log(`running suite ${suite.name} ...`);
+    const started = performance.now();
+    results.push(...(await suite.run()));
+    console.log(`suite ${suite.name} done in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  }
+  printTable(results);
+  fs.writeFileSync(RESULTS_FILE, JSON.stringify(results, null, 2) + '\n');
+  console.log(`wrote ${RESULTS_FILE}`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof UsageError ? error.message : error);
+  process.exitCode = 1;
+});

@@ -1,0 +1,130 @@
+/**
+ * Every command gets ≥ 1,000 malformed payloads (wrong types, missing fields, huge strings, prototype-pollution
+ * keys), plus valid payloads without a session and with too low a role. Each must come back as a typed error;
+ * the core must stay up and the store must be byte-for-byte what it was.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { commands, type CommandName } from '../../../shared/api/contract';
+import { isApiError } from '../../../shared/api/errors';
+import { COLLECTIONS, type CollectionName } from '../db/collections';
+import { openTempTill, type TempTill } from '../test-support/temp-till';
+
+/** A valid input for each command, the starting point of every mutation. */
+const VALID: { [K in CommandName]: Record<string, unknown> } = {
+  'auth.status': {},
+  'auth.setupFirstAdmin': { username: 'eve', displayName: 'Eve', credentialKind: 'pin', secret: '1234' },
+  'auth.login': { username: 'clara', secret: '1234' },
+  'auth.logout': {},
+  'users.list': {},
+  'users.create': { username: 'newbie', displayName: 'New', role: 'clerk', credentialKind: 'pin', secret: '1234' },
+  'users.setActive': { userId: 'DEMO-U1', active: false },
+  'catalog.summary': {},
+  'audit.recent': { limit: 10 },
+};
+
+function prng(seed: number) {
+  let s = seed >>> 0;
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const HUGE = 'x'.repeat(200_000);
+/** Values of the wrong type for any field (every field of every command is a string, boolean or number). */
+const WRONG_VALUES: unknown[] = [null, undefined, 0, -1, 1e308, NaN, Infinity, true, [], [1, 2], {}, { $gt: '' }, HUGE, '\u0000', ''];
+const POLLUTION = ['{"__proto__":{"role":"admin"}}', '{"constructor":{"prototype":{"isAdmin":true}}}', '{"prototype":1}'];
+const NOT_OBJECTS: unknown[] = [null, undefined, 42, 'auth', true, [], [{}], HUGE];
+
+function mutate(valid: Record<string, unknown>, rand: () => number): unknown {
+  const keys = Object.keys(valid);
+  const pick = <T>(list: readonly T[]) => list[Math.floor(rand() * list.length)]!;
+  const kind = keys.length === 0 ? pick(['extra', 'pollute', 'notObject']) : pick(['remove', 'wrong', 'extra', 'pollute', 'notObject']);
+  switch (kind) {
+    case 'remove': {
+      const copy = { ...valid };
+      delete copy[pick(keys)];
+      return copy;
+    }
+    case 'wrong': {
+      const key = pick(keys);
+      // `true` is a right value for a boolean field; every other listed value is wrong for every field.
+      const candidates = typeof valid[key] === 'boolean' ? WRONG_VALUES.filter((v) => typeof v !== 'boolean') : WRONG_VALUES;
+      return { ...valid, [key]: pick(candidates) };
+    }
+    case 'extra':
+      return { ...valid, [`extra_${Math.floor(rand() * 1000)}`]: pick(WRONG_VALUES) };
+    case 'pollute':
+      return { ...JSON.parse(pick(POLLUTION)), ...valid };
+    default:
+      return pick(NOT_OBJECTS);
+  }
+}
+
+let till: TempTill;
+
+describe('malformed input to every command', () => {
+  beforeAll(async () => {
+    till = await openTempTill({ demo: true, demoProducts: 50 });
+  });
+  afterAll(async () => {
+    await till.dispose();
+  });
+
+  it('answers each bad payload with a typed error and changes nothing in the store', async () => {
+    const before = await storeFingerprint(till);
+    await till.must('manager', 'auth.login', { username: 'maria', secret: '4321' });
+    const afterLogin = await storeFingerprint(till);
+    const rand = prng(20261128);
+    const names = Object.keys(commands) as CommandName[];
+    let sent = 0;
+    for (const name of names) {
+      for (let i = 0; i < 1_000; i++) {
+        const payload = mutate(VALID[name], rand);
+        const result = await till.core.dispatch('manager', name, payload);
+        sent++;
+        if (result.ok || !isApiError(result.error) || result.error.code !== 'BAD_INPUT') {
+          throw new Error(`${name} accepted or mis-answered ${JSON.stringify(payload)?.slice(0, 200)}: ${JSON.stringify(result).slice(0, 200)}`);
+        }
+      }
+    }
+    expect(sent).toBeGreaterThanOrEqual(9_000);
+    expect(await storeFingerprint(till)).toEqual(afterLogin);
+    expect(Object.keys(before)).toEqual(Object.keys(afterLogin));
+  });
+
+  it('refuses valid payloads without a session, and manager commands to a clerk, without writing', async () => {
+    const unknownCommand = await till.core.dispatch('nobody', 'users.drop', {});
+    expect(unknownCommand).toMatchObject({ ok: false, error: { code: 'UNKNOWN_COMMAND' } });
+    const protoName = await till.core.dispatch('nobody', '__proto__', {});
+    expect(protoName).toMatchObject({ ok: false, error: { code: 'UNKNOWN_COMMAND' } });
+    const before = await storeFingerprint(till);
+    for (const name of Object.keys(commands) as CommandName[]) {
+      if (commands[name].access === 'public') continue;
+      expect(await till.core.dispatch('nobody', name, VALID[name])).toMatchObject({ ok: false, error: { code: 'NOT_LOGGED_IN' } });
+    }
+    await till.must('clerk', 'auth.login', { username: 'clara', secret: '1234' });
+    const afterLogin = await storeFingerprint(till);
+    expect(afterLogin.users).toEqual(before.users);
+    for (const name of Object.keys(commands) as CommandName[]) {
+      const access = commands[name].access;
+      if (access !== 'manager' && access !== 'admin') continue;
+      expect(await till.core.dispatch('clerk', name, VALID[name])).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    }
+    expect(await storeFingerprint(till)).toEqual(afterLogin);
+  });
+});
+
+/** Every document's id and revision, per collection. */
+async function storeFingerprint(t: TempTill): Promise<Record<string, string[]>> {
+  const db = t.db;
+  const out: Record<string, string[]> = {};
+  for (const name of Object.keys(COLLECTIONS) as CollectionName[]) {
+    const docs = await db[name].find().exec();
+    out[name] = docs.map((d) => `${d.primary}@${d.revision}`).sort();
+  }
+  return out;
+}

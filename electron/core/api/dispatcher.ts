@@ -1,0 +1,46 @@
+/**
+ * The single gate into the core. Every call goes: known command? → session and role → input schema → handler.
+ * Whatever happens, the caller gets a result or a typed error; nothing thrown reaches the host.
+ */
+import type { z } from 'zod';
+import { commands, isCommandName, type CommandName } from '../../../shared/api/contract';
+import { TillError, type ApiError, type ApiResult } from '../../../shared/api/errors';
+import { roleAtLeast } from '../../../shared/roles';
+import type { SessionRegistry } from '../auth/session-registry';
+import type { Logger } from '../log';
+import type { Handlers } from './handler-types';
+import type { ChannelId } from './till-core-types';
+
+const fail = (code: ApiError['code'], message: string): ApiResult<never> => ({ ok: false, error: { code, message } });
+
+function describeIssues(error: z.ZodError): string {
+  const first = error.issues[0];
+  if (!first) return 'The request is not valid.';
+  const where = first.path.length > 0 ? `${first.path.join('.')}: ` : '';
+  return `${where}${first.message}`.slice(0, 300);
+}
+
+export function createDispatcher(handlers: Handlers, sessions: SessionRegistry, log: Logger) {
+  return async function dispatch(channelId: ChannelId, name: string, rawInput: unknown): Promise<ApiResult<unknown>> {
+    if (!isCommandName(name)) return fail('UNKNOWN_COMMAND', 'This till does not know that command.');
+    const spec = commands[name];
+    const session = sessions.get(channelId);
+    if (spec.access !== 'public') {
+      if (!session) return fail('NOT_LOGGED_IN', 'Please log in first.');
+      if (!roleAtLeast(session.user.role, spec.access)) {
+        log.warn('Command refused for role', { command: name, role: session.user.role, userId: session.user.id });
+        return fail('FORBIDDEN', `Only a ${spec.access} may do this. Ask a ${spec.access}.`);
+      }
+    }
+    const parsed = (spec.input as z.ZodType).safeParse(rawInput);
+    if (!parsed.success) return fail('BAD_INPUT', describeIssues(parsed.error));
+    try {
+      const handler = handlers[name] as (input: unknown, call: { channelId: ChannelId; session: typeof session }) => Promise<unknown>;
+      return { ok: true, value: await handler(parsed.data, { channelId, session }) };
+    } catch (error) {
+      if (error instanceof TillError) return fail(error.code, error.message);
+      log.error('Command failed', { command: name satisfies CommandName, error });
+      return fail('INTERNAL', 'Something went wrong on this till. Try again, or call IT if it repeats.');
+    }
+  };
+}

@@ -1,0 +1,54 @@
+/**
+ * The collections of the till's store, their schemas and migration strategies, and which of them leave the
+ * terminal. RxDB's open core allows at most 13 collections in one process: this list is 10.
+ */
+import type { MigrationStrategies, RxCollection, RxJsonSchema } from 'rxdb';
+import type {
+  AuditEventDoc,
+  CategoryDoc,
+  LocalStateDoc,
+  PaymentDoc,
+  ProductDoc,
+  SaleDoc,
+  SettingDoc,
+  ShiftDoc,
+  StockMovementDoc,
+  UserDoc,
+} from '../../../shared/model';
+import * as schemas from './schemas';
+
+export interface KassaCollections {
+  products: RxCollection<ProductDoc>;
+  categories: RxCollection<CategoryDoc>;
+  users: RxCollection<UserDoc>;
+  sales: RxCollection<SaleDoc>;
+  payments: RxCollection<PaymentDoc>;
+  stock_movements: RxCollection<StockMovementDoc>;
+  shifts: RxCollection<ShiftDoc>;
+  audit_events: RxCollection<AuditEventDoc>;
+  settings: RxCollection<SettingDoc>;
+  local_state: RxCollection<LocalStateDoc>;
+}
+export type CollectionName = keyof KassaCollections;
+
+interface CollectionSpec {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  schema: RxJsonSchema<any>;
+  /** Keyed by the version being migrated *to*; each takes the old document and returns the new one. */
+  migrationStrategies: MigrationStrategies;
+  /** Whether the collection replicates to the store's backend (issue: sync) or stays on this terminal. */
+  replicated: boolean;
+}
+
+export const COLLECTIONS: Record<CollectionName, CollectionSpec> = {
+  products: { schema: schemas.productSchema, migrationStrategies: {}, replicated: true },
+  categories: { schema: schemas.categorySchema, migrationStrategies: {}, replicated: true },
+  users: { schema: schemas.userSchema, migrationStrategies: {}, replicated: true },
+  sales: { schema: schemas.saleSchema, migrationStrategies: {}, replicated: true },
+  payments: { schema: schemas.paymentSchema, migrationStrategies: {}, replicated: true },
+  stock_movements: { schema: schemas.stockMovementSchema, migrationStrategies: {}, replicated: true },
+  shifts: { schema: schemas.shiftSchema, migrationStrategies: {}, replicated: true },
+  audit_events: { schema: schemas.auditEventSchema, migrationStrategies: {}, replicated: true },
+  settings: { schema: schemas.settingSchema, migrationStrategies: {}, replicated: true },
+  local_state: { schema: schemas.localStateSchema, migrationStrategies: {}, replicated: false },
+};

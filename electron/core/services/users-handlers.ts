@@ -1,0 +1,80 @@
+/** Managing the people who use the till: list, add, activate and deactivate. */
+import { TillError } from '../../../shared/api/errors';
+import type { UserDoc } from '../../../shared/model';
+import { mayManageRole } from '../../../shared/roles';
+import { sessionOf, type HandlerMap } from '../api/handler-types';
+import { hashSecret } from '../auth/secret-hash';
+import type { SessionRegistry } from '../auth/session-registry';
+import { recordAudit } from './audit-log';
+import { isoNow, type CoreContext } from './core-context';
+import type { SerialQueue } from './serial-queue';
+import { compareUsers, toSummary } from './users-store';
+
+type UserCommands = 'users.list' | 'users.create' | 'users.setActive';
+
+export interface UsersDeps {
+  ctx: CoreContext;
+  sessions: SessionRegistry;
+  userWrites: SerialQueue;
+}
+
+export function createUserHandlers({ ctx, sessions, userWrites }: UsersDeps): HandlerMap<UserCommands> {
+  return {
+    'users.list': async () => {
+      const users = await ctx.db.users.find().exec();
+      return users.map((u) => toSummary(u.toJSON() as UserDoc)).sort(compareUsers);
+    },
+
+    'users.create': (input, call) =>
+      userWrites(async () => {
+        const actor = sessionOf(call).user;
+        if (!mayManageRole(actor.role, input.role)) {
+          throw new TillError('FORBIDDEN', `A ${actor.role} may not add a ${input.role}. Ask an admin.`);
+        }
+        if (await ctx.db.users.findOne({ selector: { username: input.username } }).exec()) {
+          throw new TillError('CONFLICT', `The user name "${input.username}" is taken. Choose another.`);
+        }
+        const at = isoNow(ctx);
+        const user: UserDoc = {
+          id: ctx.newId(),
+          username: input.username,
+          displayName: input.displayName,
+          role: input.role,
+          credentialKind: input.credentialKind,
+          secretHash: await hashSecret(input.secret),
+          active: true,
+          createdAt: at,
+          updatedAt: at,
+        };
+        await ctx.db.users.insert(user);
+        await recordAudit(ctx, { actorId: actor.id, type: 'user.created', subjectId: user.id, details: { username: user.username, role: user.role } });
+        return toSummary(user);
+      }),
+
+    'users.setActive': (input, call) =>
+      userWrites(async () => {
+        const actor = sessionOf(call).user;
+        const doc = await ctx.db.users.findOne(input.userId).exec();
+        if (!doc) throw new TillError('NOT_FOUND', 'That user does not exist on this till.');
+        if (!mayManageRole(actor.role, doc.role)) {
+          throw new TillError('FORBIDDEN', `A ${actor.role} may not change a ${doc.role}. Ask an admin.`);
+        }
+        if (doc.active === input.active) return toSummary(doc.toJSON() as UserDoc);
+        if (!input.active && doc.id === actor.id) throw new TillError('CONFLICT', 'You cannot deactivate yourself.');
+        if (!input.active && doc.role === 'admin') {
+          // A till has a handful of users: reading them beats an index that only this check would use.
+          const activeAdmins = await ctx.db.users.find({ selector: { role: 'admin', active: true } }).exec();
+          if (activeAdmins.length <= 1) throw new TillError('CONFLICT', 'This is the last active admin: add another admin first.');
+        }
+        const updated = await doc.incrementalPatch({ active: input.active, updatedAt: isoNow(ctx) });
+        await recordAudit(ctx, {
+          actorId: actor.id,
+          type: input.active ? 'user.activated' : 'user.deactivated',
+          subjectId: doc.id,
+          details: { username: doc.username },
+        });
+        if (!input.active) sessions.endForUser(doc.id);
+        return toSummary(updated.toJSON() as UserDoc);
+      }),
+  };
+}

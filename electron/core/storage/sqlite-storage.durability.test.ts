@@ -1,0 +1,107 @@
+/**
+ * Durability: a writer process is SIGKILLed right after it reported a committed bulkWrite. Every batch it
+ * reported must be on disk when the file is reopened, and no batch may be there in part. Also: a second process
+ * cannot open a file that one process holds.
+ */
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { normalizeMangoQuery, prepareQuery } from 'rxdb';
+import type { RxStorage } from 'rxdb';
+import { getRxStorageSQLite } from './sqlite-storage';
+import { durabilityInstance, durableSchema } from './test-support/durability-schema';
+import type { DurableInstance, DurableRecord } from './test-support/durability-schema';
+import { createPrng } from './test-support/seeded-prng';
+import { makeTempDir, removeTempDir } from './test-support/temp-dir';
+
+const WRITER = fileURLToPath(new URL('./test-support/durability-writer.ts', import.meta.url));
+const DOCS_PER_BATCH = 400;
+const ROUNDS = 3;
+const SEED = 4242;
+
+let directory: string;
+beforeEach(() => {
+  directory = makeTempDir('durability');
+});
+afterEach(() => removeTempDir(directory));
+
+interface WriterRun {
+  reported: number[];
+  signal: NodeJS.Signals | null;
+  code: number | null;
+  stderr: string;
+}
+
+/** Starts the writer; SIGKILLs it in the same tick it reports its `killAfter`-th commit (0: let it fail alone). */
+function runWriter(killAfter: number): Promise<WriterRun> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', WRITER, directory, String(DOCS_PER_BATCH)], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const reported: number[] = [];
+    let pending = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8');
+    child.stdout.on('data', (chunk: string) => {
+      pending += chunk;
+      const lines = pending.split('\n');
+      pending = lines.pop() ?? '';
+      for (const line of lines) {
+        const match = /^committed (\d+)$/.exec(line);
+        if (match) reported.push(Number(match[1]));
+        if (reported.length === killAfter) child.kill('SIGKILL');
+      }
+    });
+    child.stderr.setEncoding('utf8');
+    child.stderr.on('data', (chunk: string) => (stderr += chunk));
+    child.on('error', reject);
+    child.on('exit', (code, signal) => resolve({ reported, signal, code, stderr }));
+  });
+}
+
+async function batchesOnDisk(instance: DurableInstance): Promise<{ lastBatch: number; sizes: Map<number, number> }> {
+  const [ledger] = await instance.findDocumentsById(['ledger'], false);
+  const query = normalizeMangoQuery<DurableRecord>(durableSchema, {
+    selector: { batch: { $gte: 0 } },
+  });
+  const { documents } = await instance.query(prepareQuery(durableSchema, query));
+  const sizes = new Map<number, number>();
+  for (const doc of documents) sizes.set(doc.batch, (sizes.get(doc.batch) ?? 0) + 1);
+  return { lastBatch: ledger?.lastBatch ?? -1, sizes };
+}
+
+describe('SQLite storage durability', () => {
+  it('keeps every reported batch through SIGKILL, and never half a batch', async () => {
+    const prng = createPrng(SEED);
+    const storage = getRxStorageSQLite({ directory }) as RxStorage<unknown, unknown>;
+    let reportedSoFar = -1;
+    for (let round = 0; round < ROUNDS; round++) {
+      const run = await runWriter(prng.int(2, 8));
+      expect(run.signal, `writer should be killed, exited ${run.code}: ${run.stderr}`).toBe('SIGKILL');
+      const lastReported = run.reported.at(-1) ?? reportedSoFar;
+      expect(run.reported[0]).toBe(reportedSoFar + 1);
+
+      const instance = await durabilityInstance(storage);
+      const { lastBatch, sizes } = await batchesOnDisk(instance);
+      await instance.close();
+
+      expect(lastBatch).toBeGreaterThanOrEqual(lastReported);
+      // Batches 0..lastBatch complete, nothing beyond: receipts and the ledger committed together.
+      expect([...sizes.keys()].sort((a, b) => a - b)).toEqual(Array.from({ length: lastBatch + 1 }, (_, i) => i));
+      for (const [batch, size] of sizes) expect(size, `batch ${batch}`).toBe(DOCS_PER_BATCH);
+      reportedSoFar = lastBatch;
+    }
+  });
+
+  it('refuses a second process while one holds the database file', async () => {
+    const instance = await durabilityInstance(getRxStorageSQLite({ directory }) as RxStorage<unknown, unknown>);
+    try {
+      const run = await runWriter(0);
+      expect(run.code).toBe(1);
+      expect(run.reported).toEqual([]);
+      expect(run.stderr).toContain('in use by another process');
+    } finally {
+      await instance.close();
+    }
+  });
+});

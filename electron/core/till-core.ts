@@ -1,0 +1,88 @@
+/**
+ * The till core: the store, the services and the one dispatcher in front of them. Hosts (Electron IPC, the
+ * browser host) create one and pass calls in; nothing else reaches the store.
+ */
+import { createIdFactory } from '../../shared/ids';
+import type { PushTarget, TillCore, TillCoreOptions } from './api/till-core-types';
+import { createDispatcher } from './api/dispatcher';
+import type { Handlers } from './api/handler-types';
+import { SessionRegistry } from './auth/session-registry';
+import { openDatabase, type KassaDatabase } from './db/open-database';
+import { createLogger } from './log';
+import { createAuditHandlers } from './services/audit-log';
+import { createAuthHandlers } from './services/auth-handlers';
+import { createCatalogHandlers, watchCatalog } from './services/catalog-handlers';
+import type { CoreContext } from './services/core-context';
+import { seedDemo } from './services/demo-data';
+import { createSerialQueue } from './services/serial-queue';
+import { createUserHandlers } from './services/users-handlers';
+
+export async function createTillCore(options: TillCoreOptions): Promise<TillCore> {
+  const db = await openDatabase({ dataDir: options.dataDir });
+  try {
+    return await createTillCoreOn(db, options);
+  } catch (error) {
+    await db.close();
+    throw error;
+  }
+}
+
+/**
+ * The core on an already open database, which it takes over (closing the core closes it). Tests and benchmarks
+ * use this to look at the store directly; hosts use `createTillCore`.
+ */
+export async function createTillCoreOn(db: KassaDatabase, options: TillCoreOptions): Promise<TillCore> {
+  const log = createLogger(`core:${options.terminalId}`);
+  const now = options.now ?? Date.now;
+  const newId = createIdFactory(options.terminalId, { now });
+  const listeners = new Set<(target: PushTarget) => void>();
+  const push = (target: PushTarget) => {
+    for (const listener of listeners) {
+      try {
+        listener(target);
+      } catch (error) {
+        log.warn('A push listener failed', { event: target.message.event, error });
+      }
+    }
+  };
+
+  const ctx: CoreContext = { db, terminalId: options.terminalId, now, newId, push, log };
+  const sessions = new SessionRegistry((ended) =>
+    push({ channelId: ended.channelId, message: { event: 'session.changed', payload: null } }),
+  );
+  const userWrites = createSerialQueue();
+
+  const handlers: Handlers = {
+    ...createAuthHandlers({ ctx, sessions, userWrites, demo: options.demo }),
+    ...createUserHandlers({ ctx, sessions, userWrites }),
+    ...createCatalogHandlers(ctx),
+    ...createAuditHandlers(ctx),
+  };
+  const dispatch = createDispatcher(handlers, sessions, log);
+
+  if (options.demo) await seedDemo(ctx, options.demoProducts);
+  const stopWatchingCatalog = watchCatalog(ctx);
+  let closed = false;
+
+  return {
+    terminalId: options.terminalId,
+    dispatch: (channelId, name, rawInput) =>
+      closed
+        ? Promise.resolve({ ok: false, error: { code: 'UNAVAILABLE', message: 'The till is shutting down.' } })
+        : dispatch(channelId, name, rawInput),
+    onPush(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    closeChannel(channelId) {
+      sessions.end(channelId);
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      stopWatchingCatalog();
+      listeners.clear();
+      await db.close();
+    },
+  };
+}

@@ -1,0 +1,280 @@
+/**
+ * main.ts's wiring, against a fake `electron` module and a fake core. Faking Electron is deliberate: its binary
+ * cannot be downloaded on this machine, so this is the only way the entry point runs here. The decisions it
+ * wires (origins, paths, CSP, the relay) have their own tests in electron/shell/.
+ */
+import { EventEmitter } from 'node:events';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { PushMessage } from '../shared/api/events';
+import { IPC_CALL, IPC_PUSH } from '../shared/api/transport';
+import type { PushTarget } from './core/api/till-core-types';
+
+type Handler = (...args: unknown[]) => unknown;
+
+const fake = vi.hoisted(() => ({ electron: {} as Record<string, unknown>, createTillCore: null as unknown as Handler }));
+
+vi.mock('electron', () => ({
+  get app() {
+    return fake.electron.app;
+  },
+  get BrowserWindow() {
+    return fake.electron.BrowserWindow;
+  },
+  get dialog() {
+    return fake.electron.dialog;
+  },
+  get ipcMain() {
+    return fake.electron.ipcMain;
+  },
+  get Menu() {
+    return fake.electron.Menu;
+  },
+  get protocol() {
+    return fake.electron.protocol;
+  },
+  get session() {
+    return fake.electron.session;
+  },
+  get webContents() {
+    return fake.electron.webContents;
+  },
+}));
+vi.mock('./core/till-core', () => ({ createTillCore: (...args: unknown[]) => fake.createTillCore(...args) }));
+vi.mock('./core/log', () => ({
+  createLogger: () => ({ debug: () => {}, info: () => {}, warn: () => {}, error: () => {} }),
+}));
+
+class FakeWebContents extends EventEmitter {
+  url = '';
+  sent: unknown[][] = [];
+  openHandler: ((details: { url: string }) => unknown) | null = null;
+  constructor(readonly id: number) {
+    super();
+  }
+  setWindowOpenHandler(handler: (details: { url: string }) => unknown) {
+    this.openHandler = handler;
+  }
+  isDestroyed() {
+    return false;
+  }
+  getURL() {
+    return this.url;
+  }
+  send(...args: unknown[]) {
+    this.sent.push(args);
+  }
+}
+
+function setUp(options: { lock?: boolean; coreFails?: boolean } = {}) {
+  const log: string[] = [];
+  const windows: FakeWindow[] = [];
+  let nextId = 1;
+  let resolveReady!: () => void;
+  const ready = new Promise<void>((resolve) => (resolveReady = resolve));
+  const app = Object.assign(new EventEmitter(), {
+    isPackaged: false,
+    getPath: () => '/tmp/kassa-user-data',
+    getAppPath: () => '/opt/kassa',
+    enableSandbox: () => log.push('enableSandbox'),
+    requestSingleInstanceLock: () => options.lock ?? true,
+    whenReady: () => ready,
+    quit: vi.fn(() => log.push('quit')),
+    exit: vi.fn((code: number) => log.push(`exit ${code}`)),
+  });
+  class FakeWindow extends EventEmitter {
+    readonly webContents = new FakeWebContents(nextId++);
+    focus = vi.fn();
+    show = vi.fn();
+    restore = vi.fn();
+    constructor(readonly options: { webPreferences: Record<string, unknown> }) {
+      super();
+      windows.push(this);
+      app.emit('web-contents-created', {}, this.webContents);
+    }
+    loadURL(url: string) {
+      this.webContents.url = url;
+      return Promise.resolve();
+    }
+    isMinimized() {
+      return true;
+    }
+    static getAllWindows() {
+      return windows;
+    }
+  }
+  const handlers: Record<string, Handler> = {};
+  const permissionHandlers: Handler[] = [];
+  fake.electron = {
+    app,
+    BrowserWindow: FakeWindow,
+    dialog: { showErrorBox: (_title: string, message: string) => log.push(`errorBox ${message}`) },
+    ipcMain: { handle: (channel: string, handler: Handler) => (handlers[channel] = handler) },
+    Menu: { setApplicationMenu: () => {} },
+    protocol: {
+      registerSchemesAsPrivileged: (schemes: unknown) => log.push(`privileged ${JSON.stringify(schemes)}`),
+      handle: (scheme: string, handler: Handler) => (handlers[`protocol:${scheme}`] = handler),
+    },
+    session: {
+      defaultSession: {
+        setPermissionRequestHandler: (handler: Handler) => permissionHandlers.push(handler),
+        setPermissionCheckHandler: (handler: Handler) => permissionHandlers.push(handler),
+        webRequest: { onBeforeRequest: () => {} },
+      },
+    },
+    webContents: { fromId: (id: number) => windows.find((w) => w.webContents.id === id)?.webContents },
+  };
+
+  const pushListeners = new Set<(target: PushTarget) => void>();
+  const core = {
+    terminalId: 'T1',
+    dispatch: vi.fn(async (channelId: string, name: string) => ({ ok: true, value: `${name} on ${channelId}` })),
+    onPush: (listener: (target: PushTarget) => void) => {
+      pushListeners.add(listener);
+      return () => pushListeners.delete(listener);
+    },
+    closeChannel: vi.fn(),
+    close: vi.fn(async () => {}),
+  };
+  fake.createTillCore = vi.fn(async () => {
+    if (options.coreFails) throw new Error('disk full');
+    return core;
+  });
+
+  return {
+    app,
+    core,
+    log,
+    windows,
+    handlers,
+    permissionHandlers,
+    push: (target: PushTarget) => pushListeners.forEach((l) => l(target)),
+    async start() {
+      await import('./main');
+      resolveReady();
+      await settle();
+    },
+  };
+}
+
+const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+const event = () => ({ prevented: false, preventDefault() { this.prevented = true; } });
+
+describe('electron main', () => {
+  beforeEach(() => {
+    vi.resetModules();
+    for (const key of ['KASSA_DATA_DIR', 'KASSA_TERMINAL_ID', 'KASSA_DEMO', 'KASSA_DEMO_PRODUCTS']) vi.stubEnv(key, undefined);
+  });
+  afterEach(() => vi.unstubAllEnvs());
+
+  it('registers app:// as privileged and enables the sandbox before anything else', async () => {
+    const shell = setUp();
+    await shell.start();
+    expect(shell.log[0]).toMatch(/^privileged .*"scheme":"app".*"standard":true.*"secure":true/);
+    expect(shell.log[0]).not.toContain('bypassCSP');
+    expect(shell.log[1]).toBe('enableSandbox');
+    expect(shell.handlers['protocol:app']).toBeTypeOf('function');
+  });
+
+  it('quits at once when another Kassa holds the lock, without opening the store', async () => {
+    const shell = setUp({ lock: false });
+    await shell.start();
+    expect(shell.app.quit).toHaveBeenCalled();
+    expect(fake.createTillCore).not.toHaveBeenCalled();
+    expect(shell.windows).toHaveLength(0);
+  });
+
+  it('opens one hardened window on the app origin and brings it forward for a second instance', async () => {
+    const shell = setUp();
+    await shell.start();
+    const [window] = shell.windows;
+    expect(window!.webContents.url).toBe('app://kassa/index.html');
+    expect(window!.options.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false });
+    expect(String(window!.options.webPreferences.preload)).toMatch(/preload\.cjs$/);
+    shell.app.emit('second-instance');
+    expect(window!.restore).toHaveBeenCalled();
+    expect(window!.focus).toHaveBeenCalled();
+  });
+
+  it('starts the core with the terminal and data dir from the environment', async () => {
+    vi.stubEnv('KASSA_TERMINAL_ID', 'T4');
+    vi.stubEnv('KASSA_DATA_DIR', '/srv/kassa/t4');
+    const shell = setUp();
+    await shell.start();
+    expect(fake.createTillCore).toHaveBeenCalledWith({ dataDir: '/srv/kassa/t4', terminalId: 'T4', demo: true });
+  });
+
+  it('dispatches IPC calls from our page on its channel and refuses other pages', async () => {
+    const shell = setUp();
+    await shell.start();
+    const sender = shell.windows[0]!.webContents;
+    const call = shell.handlers[IPC_CALL]!;
+    const from = (url: string) => ({ sender, senderFrame: { url, parent: null } });
+    expect(await call(from('app://kassa/index.html'), 'catalog.summary', {})).toEqual({ ok: true, value: 'catalog.summary on wc:1' });
+    expect(await call(from('https://evil.example/'), 'catalog.summary', {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await call({ sender, senderFrame: null }, 'catalog.summary', {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(shell.core.dispatch).toHaveBeenCalledOnce();
+  });
+
+  it('sends pushes to the target screen and ends its session when it is destroyed', async () => {
+    const shell = setUp();
+    await shell.start();
+    const contents = shell.windows[0]!.webContents;
+    const message: PushMessage = { event: 'session.changed', payload: null };
+    shell.push({ channelId: 'wc:1', message });
+    shell.push({ channelId: null, message });
+    shell.push({ channelId: 'wc:99', message });
+    expect(contents.sent).toEqual([
+      [IPC_PUSH, message],
+      [IPC_PUSH, message],
+    ]);
+    contents.emit('destroyed');
+    await settle();
+    expect(shell.core.closeChannel).toHaveBeenCalledWith('wc:1');
+  });
+
+  it('keeps every webContents on the app: no navigation away, no new windows, no webviews, no permissions', async () => {
+    const shell = setUp();
+    await shell.start();
+    const contents = shell.windows[0]!.webContents;
+    for (const name of ['will-navigate', 'will-frame-navigate', 'will-redirect']) {
+      const away = { ...event(), url: 'https://evil.example/' };
+      const home = { ...event(), url: 'app://kassa/index.html' };
+      contents.emit(name, away);
+      contents.emit(name, home);
+      expect([name, away.prevented, home.prevented]).toEqual([name, true, false]);
+    }
+    expect(contents.openHandler!({ url: 'https://example.com/' })).toEqual({ action: 'deny' });
+    const webview = event();
+    contents.emit('will-attach-webview', webview);
+    expect(webview.prevented).toBe(true);
+    const [onRequest, onCheck] = shell.permissionHandlers;
+    const granted: boolean[] = [];
+    onRequest!(contents, 'media', (ok: boolean) => granted.push(ok), {});
+    expect(granted).toEqual([false]);
+    expect(onCheck!(contents, 'clipboard-read', 'app://kassa', {})).toBe(false);
+  });
+
+  it('closes the core before quitting, once', async () => {
+    const shell = setUp();
+    await shell.start();
+    const first = event();
+    shell.app.emit('before-quit', first);
+    expect(first.prevented).toBe(true);
+    await settle();
+    await settle();
+    expect(shell.core.close).toHaveBeenCalledOnce();
+    expect(shell.app.quit).toHaveBeenCalledOnce();
+    const second = event();
+    shell.app.emit('before-quit', second);
+    expect(second.prevented).toBe(false);
+  });
+
+  it('tells the person at the till and exits when the core cannot start', async () => {
+    const shell = setUp({ coreFails: true });
+    await shell.start();
+    expect(shell.log.some((line) => line.startsWith('errorBox') && line.includes('disk full'))).toBe(true);
+    expect(shell.app.exit).toHaveBeenCalledWith(1);
+    const answer = await shell.handlers[IPC_CALL]!({ sender: { id: 1 }, senderFrame: { url: 'app://kassa/', parent: null } }, 'auth.status', {});
+    expect(answer).toMatchObject({ ok: false, error: { code: 'UNAVAILABLE' } });
+  });
+});

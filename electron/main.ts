@@ -1,0 +1,218 @@
+/**
+ * The Electron entry: starts the till core, serves the renderer over app://, relays IPC, and locks the window
+ * down. The decisions live in electron/shell/ (tested in plain Node); this file only wires Electron to them.
+ */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import {
+  app,
+  BrowserWindow,
+  dialog,
+  ipcMain,
+  Menu,
+  protocol,
+  session,
+  webContents,
+  type Event as ElectronEvent,
+  type IpcMainInvokeEvent,
+  type WebContents,
+} from 'electron';
+import type { ApiResult } from '../shared/api/errors';
+import type { PushMessage } from '../shared/api/events';
+import { IPC_CALL, IPC_PUSH } from '../shared/api/transport';
+import type { TillCore, TillCoreOptions } from './core/api/till-core-types';
+import { createLogger } from './core/log';
+import { createTillCore } from './core/till-core';
+import { APP_ENTRY_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES, isAppUrl } from './shell/app-origin';
+import { serveAppRequest } from './shell/app-protocol';
+import { createIpcRelay, type IpcCaller, type IpcRelay } from './shell/ipc-relay';
+import { resolveShellConfig } from './shell/shell-config';
+import { secureWebPreferences } from './shell/web-preferences';
+
+const log = createLogger('shell');
+/** How long quitting waits for the core to flush and close before giving up on it. */
+const CLOSE_TIMEOUT_MS = 10_000;
+
+// Both must happen before `ready`.
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: APP_SCHEME_PRIVILEGES }]);
+app.enableSandbox();
+
+if (app.requestSingleInstanceLock()) {
+  startShell();
+} else {
+  // Another Kassa already runs on this till; it comes to the front through 'second-instance'.
+  app.quit();
+}
+
+function startShell(): void {
+  let options: TillCoreOptions;
+  try {
+    options = resolveShellConfig(process.env, {
+      isPackaged: app.isPackaged,
+      userDataPath: app.getPath('userData'),
+      cwd: process.cwd(),
+    });
+  } catch (error) {
+    fail('Kassa\u2019s settings are not valid.', error);
+    return;
+  }
+
+  let mainWindow: BrowserWindow | null = null;
+  let quitting = false;
+  const coreReady: Promise<TillCore> = createTillCore(options);
+  const relayReady: Promise<IpcRelay> = coreReady.then((core) =>
+    createIpcRelay(core, { sendTo: sendToScreen, broadcast: broadcastToScreens }, log),
+  );
+  coreReady.catch((error: unknown) => fail('The till could not open its data.', error));
+  relayReady.catch(() => {
+    // Same failure as coreReady's, already reported there.
+  });
+  log.info('Starting', { terminalId: options.terminalId, dataDir: options.dataDir, demo: options.demo });
+
+  app.on('second-instance', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.show();
+    mainWindow.focus();
+  });
+
+  app.on('web-contents-created', (_event, contents) => {
+    hardenWebContents(contents);
+    const id = contents.id; // No longer readable once 'destroyed' fires.
+    contents.once('destroyed', () => {
+      relayReady.then((relay) => relay.screenClosed(id)).catch(() => {
+        // The core never started, so this screen has no session to end.
+      });
+    });
+  });
+
+  ipcMain.handle(IPC_CALL, async (event, name: unknown, input: unknown): Promise<ApiResult<unknown>> => {
+    const relay = await relayReady.catch(() => null);
+    if (!relay) return { ok: false, error: { code: 'UNAVAILABLE', message: 'The till is not running. Restart Kassa.' } };
+    return relay.call(callerOf(event), name, input);
+  });
+
+  app.on('window-all-closed', () => app.quit());
+
+  // The core must flush and close its database before the process goes. Quitting waits for that once (also
+  // for a core that is still opening), then quits for real.
+  app.on('before-quit', (event) => {
+    if (quitting) return;
+    quitting = true;
+    event.preventDefault();
+    const closed = relayReady
+      .then(async (relay) => {
+        relay.dispose();
+        await (await coreReady).close();
+      })
+      .catch((error: unknown) => log.error('Closing the till core failed', { error }));
+    const timeout = new Promise<void>((resolve) =>
+      setTimeout(() => {
+        log.error('The till core did not close in time; quitting anyway', { timeoutMs: CLOSE_TIMEOUT_MS });
+        resolve();
+      }, CLOSE_TIMEOUT_MS).unref(),
+    );
+    void Promise.race([closed, timeout]).then(() => app.quit());
+  });
+
+  app
+    .whenReady()
+    .then(() => {
+      lockDownSession();
+      const rendererRoot = path.join(app.getAppPath(), 'dist', 'renderer');
+      protocol.handle(APP_SCHEME, async (request) => {
+        const answer = await serveAppRequest(
+          { url: request.url, method: request.method },
+          { rendererRoot, readFile: (filePath) => readFile(filePath), log },
+        );
+        return new Response(answer.body as BodyInit | null, { status: answer.status, headers: answer.headers });
+      });
+      // Windows and Linux need no menu on a till. macOS keeps its default one: without the Edit menu's roles,
+      // copy and paste stop working in text fields.
+      if (app.isPackaged && process.platform !== 'darwin') Menu.setApplicationMenu(null);
+      mainWindow = createMainWindow();
+      mainWindow.on('closed', () => (mainWindow = null));
+    })
+    .catch((error: unknown) => fail('Kassa could not open its window.', error));
+}
+
+function createMainWindow(): BrowserWindow {
+  const window = new BrowserWindow({
+    width: 1280,
+    height: 800,
+    minWidth: 1024,
+    minHeight: 640,
+    title: 'Kassa',
+    show: false,
+    backgroundColor: '#ffffff',
+    webPreferences: secureWebPreferences(path.join(__dirname, 'preload.cjs'), { devTools: !app.isPackaged }),
+  });
+  window.once('ready-to-show', () => window.show());
+  window.loadURL(APP_ENTRY_URL).catch((error: unknown) => fail('Kassa could not load its screens.', error));
+  return window;
+}
+
+function callerOf(event: IpcMainInvokeEvent): IpcCaller {
+  try {
+    const frame = event.senderFrame;
+    return { webContentsId: event.sender.id, frameUrl: frame?.url ?? null, isMainFrame: frame !== null && frame.parent === null };
+  } catch {
+    // A frame disposed mid-call throws on access: answer it like a closed frame, which the relay refuses.
+    return { webContentsId: event.sender.id, frameUrl: null, isMainFrame: false };
+  }
+}
+
+/** Every webContents (our window, and anything a bug or a page might try to open) gets the same rules. */
+function hardenWebContents(contents: WebContents): void {
+  contents.setWindowOpenHandler(({ url }) => {
+    log.warn('Blocked a new window', { url });
+    return { action: 'deny' };
+  });
+  const stayHome = (event: ElectronEvent<{ url: string }>) => {
+    if (isAppUrl(event.url)) return;
+    event.preventDefault();
+    log.warn('Blocked navigation away from the app', { url: event.url });
+  };
+  contents.on('will-navigate', stayHome);
+  contents.on('will-frame-navigate', stayHome);
+  contents.on('will-redirect', stayHome);
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+}
+
+function lockDownSession(): void {
+  const ses = session.defaultSession;
+  ses.setPermissionRequestHandler((_contents, permission, callback) => {
+    log.warn('Denied a permission request', { permission });
+    callback(false);
+  });
+  ses.setPermissionCheckHandler(() => false);
+  // No remote content. The CSP says so too; this also covers requests the CSP does not govern. The core's own
+  // traffic (replication) goes through Node, not through this session.
+  ses.webRequest.onBeforeRequest(
+    { urls: ['http://*/*', 'https://*/*', 'ws://*/*', 'wss://*/*', 'ftp://*/*', 'file://*/*'] },
+    (details, callback) => {
+      log.warn('Blocked a renderer request', { url: details.url });
+      callback({ cancel: true });
+    },
+  );
+}
+
+function sendToScreen(webContentsId: number, message: PushMessage): void {
+  const target = webContents.fromId(webContentsId);
+  if (target && !target.isDestroyed() && isAppUrl(target.getURL())) target.send(IPC_PUSH, message);
+}
+
+function broadcastToScreens(message: PushMessage): void {
+  for (const window of BrowserWindow.getAllWindows()) {
+    const contents = window.webContents;
+    if (!contents.isDestroyed() && isAppUrl(contents.getURL())) contents.send(IPC_PUSH, message);
+  }
+}
+
+/** Something the till cannot run without failed: tell the person at the till, log it for IT, and stop. */
+function fail(what: string, error: unknown): void {
+  log.error(what, { error });
+  const detail = error instanceof Error ? error.message : String(error);
+  dialog.showErrorBox('Kassa', `${what}\n\n${detail}\n\nKassa will close. The details are in its log.`);
+  app.exit(1);
+}

@@ -1,0 +1,37 @@
+/** The strip across the top once someone is logged in: which till, who, and the way out. */
+import { useState } from 'react';
+import type { SessionInfo } from '../../shared/api/contract';
+import { api } from '../api/client';
+import { useAuthStore } from '../state/auth-store';
+import { AlertMessage } from './alert-message';
+import { roleLabel } from './role-label';
+
+export function StatusBar({ session }: { session: SessionInfo }) {
+  const sessionChanged = useAuthStore((s) => s.sessionChanged);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const logOut = async () => {
+    setBusy(true);
+    setError(null);
+    const result = await api.call('auth.logout', {});
+    setBusy(false);
+    if (result.ok || result.error.code === 'NOT_LOGGED_IN') sessionChanged(null);
+    else setError(result.error.message);
+  };
+
+  return (
+    <header className="status-bar">
+      <span className="status-item">
+        Terminal <strong>{session.terminalId}</strong>
+      </span>
+      <span className="status-item">
+        <strong>{session.user.displayName}</strong> · {roleLabel(session.user.role)}
+      </span>
+      <button type="button" className="button-secondary" onClick={() => void logOut()} disabled={busy}>
+        Log out
+      </button>
+      <AlertMessage message={error} />
+    </header>
+  );
+}

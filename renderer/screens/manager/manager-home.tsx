@@ -1,0 +1,28 @@
+/** Managers and admins: the clerk's home plus user management and the activity log. */
+import { useState } from 'react';
+import type { SessionInfo } from '../../../shared/api/contract';
+import { useCommand } from '../../api/use-api';
+import { CatalogSummaryPanel } from '../home/catalog-summary-panel';
+import { WelcomeHeading } from '../home/welcome-heading';
+import { ActivityPanel } from './activity-panel';
+import { UsersPanel } from './users-panel';
+import './manager.css';
+
+export function ManagerHome({ session }: { session: SessionInfo }) {
+  const users = useCommand('users.list', {});
+  // Bumped after every change made here, so the activity log shows it without a manual refresh.
+  const [changes, setChanges] = useState(0);
+  const changed = () => {
+    users.reload();
+    setChanges((n) => n + 1);
+  };
+
+  return (
+    <main className="screen home">
+      <WelcomeHeading name={session.user.displayName} />
+      <CatalogSummaryPanel />
+      <UsersPanel actor={session.user} users={users} onChanged={changed} />
+      <ActivityPanel users={users.value ?? []} refreshKey={changes} />
+    </main>
+  );
+}
