@@ -1,10 +1,8 @@
 /** Live data the core pushes to screens. Same shape over Electron IPC and the browser host's WebSocket. */
-import type { CatalogSummary, SessionInfo } from './contract';
+import type { AuthEvents } from './commands/auth-commands';
+import type { CatalogEvents } from './commands/catalog-commands';
 
-export interface PushEvents {
-  'session.changed': SessionInfo | null;
-  'catalog.changed': CatalogSummary;
-}
+export interface PushEvents extends AuthEvents, CatalogEvents {}
 export type PushEventName = keyof PushEvents;
 export interface PushMessage<K extends PushEventName = PushEventName> {
   event: K;

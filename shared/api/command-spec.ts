@@ -1,0 +1,47 @@
+/** How a command is declared: its input schema (checked at run time), result type and minimum role. */
+import { z } from 'zod';
+import { CREDENTIAL_KINDS, type CredentialKind } from '../model';
+import type { Role } from '../roles';
+
+/** 'public' commands run without a session; the others need a session whose role is at least this. */
+export type Access = 'public' | Role;
+
+export interface CommandSpec<I extends z.ZodType, R> {
+  input: I;
+  access: Access;
+  /** Phantom: carries the result type for the client. Never set at run time. */
+  readonly result?: R;
+}
+
+export function command<R>() {
+  return <I extends z.ZodType>(input: I, access: Access): CommandSpec<I, R> => ({ input, access });
+}
+
+export const noInput = z.object({}).strict();
+export const username = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(/^[a-z0-9._-]{2,32}$/, 'Username: 2–32 letters, digits, dot, dash or underscore');
+export const displayName = z
+  .string()
+  .trim()
+  .min(1, 'Name is required')
+  .max(64, 'Name: at most 64 characters')
+  .regex(/^[^\p{Cc}]*$/u, 'Name: no control characters');
+/** Ids are made by terminals (shared/ids.ts) or by the demo seeder: letters, digits, dash, underscore. */
+export const entityId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'Not a valid id');
+/** A PIN is 4–8 digits; a password is 8–128 characters. The kind is declared so a 6-digit password can't slip by. */
+export const secret = z.string().min(4).max(128);
+export const credentialKind = z.enum(CREDENTIAL_KINDS);
+
+export function secretProblem(kind: CredentialKind, value: string): string | null {
+  if (kind === 'pin') return /^\d{4,8}$/.test(value) ? null : 'A PIN is 4 to 8 digits';
+  return value.length >= 8 && value.length <= 128 ? null : 'A password is 8 to 128 characters';
+}
+
+export function secretRule(v: { credentialKind: CredentialKind; secret: string }, ctx: z.RefinementCtx): void {
+  const problem = secretProblem(v.credentialKind, v.secret);
+  if (problem) ctx.addIssue({ code: 'custom', message: problem, path: ['secret'] });
+}
+

@@ -1,0 +1,67 @@
+/** Who is at the till: first-run set-up, login and logout, users, and the audit trail. */
+import { z } from 'zod';
+import type { CredentialKind } from '../../model';
+import { ROLES, type Role } from '../../roles';
+import { command, credentialKind, displayName, entityId, noInput, secret, secretRule, username } from '../command-spec';
+
+export interface UserSummary {
+  id: string;
+  username: string;
+  displayName: string;
+  role: Role;
+  credentialKind: CredentialKind;
+  active: boolean;
+}
+
+export interface SessionInfo {
+  user: UserSummary;
+  terminalId: string;
+  startedAt: string;
+}
+
+export interface AuthStatus {
+  terminalId: string;
+  needsSetup: boolean;
+  demo: boolean;
+  /** Active users for the login list (no secrets, no hashes). */
+  users: UserSummary[];
+  session: SessionInfo | null;
+}
+
+export interface AuditEntry {
+  id: string;
+  at: string;
+  terminalId: string;
+  actorId: string;
+  type: string;
+  subjectId: string;
+  details: Record<string, string | number | boolean>;
+}
+
+export const authCommands = {
+  'auth.status': command<AuthStatus>()(noInput, 'public'),
+  'auth.setupFirstAdmin': command<SessionInfo>()(
+    z.object({ username, displayName, credentialKind, secret }).strict().superRefine(secretRule),
+    'public',
+  ),
+  'auth.login': command<SessionInfo>()(z.object({ username, secret }).strict(), 'public'),
+  'auth.logout': command<{ loggedOut: true }>()(noInput, 'clerk'),
+  'users.list': command<UserSummary[]>()(noInput, 'manager'),
+  'users.create': command<UserSummary>()(
+    z.object({ username, displayName, role: z.enum(ROLES), credentialKind, secret }).strict().superRefine(secretRule),
+    'manager',
+  ),
+  'users.setActive': command<UserSummary>()(
+    z.object({ userId: entityId, active: z.boolean() }).strict(),
+    'manager',
+  ),
+  'audit.recent': command<AuditEntry[]>()(
+    z.object({ limit: z.number().int().min(1).max(500) }).strict(),
+    'manager',
+  ),
+} as const;
+
+export interface AuthEvents {
+  /** This screen's session started, or ended (null): another login on the terminal, logout, deactivation. */
+  'session.changed': SessionInfo | null;
+}
