@@ -4,13 +4,13 @@ import { afterFailure, isLocked, lockedMessage, MAX_FAILED_ATTEMPTS, NO_LOCKOUT,
 import type { UserDoc } from '../../../shared/model';
 import type { HandlerMap } from '../api/handler-types';
 import { sessionOf } from '../api/handler-types';
-import { decoyHash, hashSecret, verifySecret } from '../auth/secret-hash';
+import { decoyHash, verifySecret } from '../auth/secret-hash';
 import { publicSession, type SessionRegistry } from '../auth/session-registry';
 import { auditDoc, recordAudit } from './audit-log';
 import { isoNow, type CoreContext } from './core-context';
 import { readLocal, writeLocal } from './local-state';
 import type { SerialQueue } from './serial-queue';
-import { compareUsers, toSummary } from './users-store';
+import { compareUsers, insertUser, toSummary } from './users-store';
 
 type AuthCommands = 'auth.status' | 'auth.setupFirstAdmin' | 'auth.login' | 'auth.logout';
 
@@ -58,21 +58,9 @@ export function createAuthHandlers({ ctx, sessions, userWrites, demo }: AuthDeps
         if ((await ctx.db.users.count().exec()) > 0) {
           throw new TillError('SETUP_DONE', 'This till already has users. Log in, or ask an admin to add you.');
         }
-        const at = isoNow(ctx);
-        const user: UserDoc = {
-          id: ctx.newId(),
-          username: input.username,
-          displayName: input.displayName,
-          role: 'admin',
-          credentialKind: input.credentialKind,
-          secretHash: await hashSecret(input.secret),
-          active: true,
-          createdAt: at,
-          updatedAt: at,
-        };
-        await ctx.db.users.insert(user);
+        const user = await insertUser(ctx, { ...input, role: 'admin' });
         await recordAudit(ctx, { actorId: user.id, type: 'auth.first_admin', subjectId: user.id, details: { username: user.username } });
-        const session = sessions.start(call.channelId, toSummary(user), ctx.terminalId, at);
+        const session = sessions.start(call.channelId, toSummary(user), ctx.terminalId, user.createdAt);
         return publicSession(session)!;
       }),
 

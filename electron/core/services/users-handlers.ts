@@ -3,12 +3,11 @@ import { TillError } from '../../../shared/api/errors';
 import type { UserDoc } from '../../../shared/model';
 import { mayManageRole } from '../../../shared/roles';
 import { sessionOf, type HandlerMap } from '../api/handler-types';
-import { hashSecret } from '../auth/secret-hash';
 import type { SessionRegistry } from '../auth/session-registry';
 import { recordAudit } from './audit-log';
 import { isoNow, type CoreContext } from './core-context';
 import type { SerialQueue } from './serial-queue';
-import { compareUsers, toSummary } from './users-store';
+import { compareUsers, insertUser, toSummary } from './users-store';
 
 type UserCommands = 'users.list' | 'users.create' | 'users.setActive';
 
@@ -34,19 +33,7 @@ export function createUserHandlers({ ctx, sessions, userWrites }: UsersDeps): Ha
         if (await ctx.db.users.findOne({ selector: { username: input.username } }).exec()) {
           throw new TillError('CONFLICT', `The user name "${input.username}" is taken. Choose another.`);
         }
-        const at = isoNow(ctx);
-        const user: UserDoc = {
-          id: ctx.newId(),
-          username: input.username,
-          displayName: input.displayName,
-          role: input.role,
-          credentialKind: input.credentialKind,
-          secretHash: await hashSecret(input.secret),
-          active: true,
-          createdAt: at,
-          updatedAt: at,
-        };
-        await ctx.db.users.insert(user);
+        const user = await insertUser(ctx, input);
         await recordAudit(ctx, { actorId: actor.id, type: 'user.created', subjectId: user.id, details: { username: user.username, role: user.role } });
         return toSummary(user);
       }),

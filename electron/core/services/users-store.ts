@@ -1,6 +1,35 @@
 /** Reading and writing user documents. Only summaries leave this module's callers; hashes stay in main. */
 import type { UserSummary } from '../../../shared/api/contract';
-import type { UserDoc } from '../../../shared/model';
+import type { CredentialKind, UserDoc } from '../../../shared/model';
+import type { Role } from '../../../shared/roles';
+import { hashSecret } from '../auth/secret-hash';
+import { isoNow, type CoreContext } from './core-context';
+
+export interface NewUser {
+  username: string;
+  displayName: string;
+  role: Role;
+  credentialKind: CredentialKind;
+  secret: string;
+}
+
+/** Hashes the secret and writes the user; the caller has checked the username is free. */
+export async function insertUser(ctx: CoreContext, input: NewUser): Promise<UserDoc> {
+  const at = isoNow(ctx);
+  const user: UserDoc = {
+    id: ctx.newId(),
+    username: input.username,
+    displayName: input.displayName,
+    role: input.role,
+    credentialKind: input.credentialKind,
+    secretHash: await hashSecret(input.secret),
+    active: true,
+    createdAt: at,
+    updatedAt: at,
+  };
+  await ctx.db.users.insert(user);
+  return user;
+}
 
 export function toSummary(user: UserDoc): UserSummary {
   return {
