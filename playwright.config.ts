@@ -11,6 +11,35 @@ const run = (args: string) => `node --import tsx scripts/e2e-till.ts ${args}`;
 process.env.KASSA_E2E_DEMO_URL = `http://127.0.0.1:${DEMO_PORT}/`;
 process.env.KASSA_E2E_EMPTY_URL = `http://127.0.0.1:${EMPTY_PORT}/`;
 
+/**
+ * Sync (e2e/sync.spec.ts): the embedded sync server in memory and two demo tills paired with it, each with its own
+ * terminal account (manager terminals, since demo tills upload the demo catalog and users).
+ */
+const SYNC_PORT = Number(process.env.KASSA_E2E_SYNC_SERVER_PORT ?? 5293);
+const SYNC_TILLS = [
+  { terminal: 'E2ES1', port: Number(process.env.KASSA_E2E_SYNC1_PORT ?? 5294), password: 'e2e-sync-one' },
+  { terminal: 'E2ES2', port: Number(process.env.KASSA_E2E_SYNC2_PORT ?? 5295), password: 'e2e-sync-two' },
+];
+const syncServerUrl = `http://127.0.0.1:${SYNC_PORT}/`;
+process.env.KASSA_E2E_SYNC1_URL = `http://127.0.0.1:${SYNC_TILLS[0]!.port}/`;
+process.env.KASSA_E2E_SYNC2_URL = `http://127.0.0.1:${SYNC_TILLS[1]!.port}/`;
+const syncServer = {
+  command: `node --import tsx server/run-server.ts --memory --port ${SYNC_PORT} ${SYNC_TILLS.map((t) => `--terminal ${t.terminal} --password ${t.password} --manager`).join(' ')}`,
+  url: syncServerUrl,
+  timeout: 60_000,
+  reuseExistingServer: false,
+  stdout: 'pipe' as const,
+};
+const syncTills = SYNC_TILLS.map((t) => ({
+  command:
+    `node --import tsx e2e/support/wait-for-account.ts ${syncServerUrl} kassa_${t.terminal} ${t.password} && ` +
+    run(`--terminal ${t.terminal} --port ${t.port} --demo --couch-url http://kassa_${t.terminal}:${t.password}@127.0.0.1:${SYNC_PORT}/`),
+  url: `http://127.0.0.1:${t.port}/api/health`,
+  timeout: 90_000,
+  reuseExistingServer: false,
+  stdout: 'pipe' as const,
+}));
+
 export default defineConfig({
   testDir: 'e2e',
   testMatch: '**/*.spec.ts',
@@ -30,5 +59,7 @@ export default defineConfig({
   webServer: [
     { command: run(`--terminal E2E --port ${DEMO_PORT} --demo`), url: `${process.env.KASSA_E2E_DEMO_URL}api/health`, timeout: 60_000, reuseExistingServer: false, stdout: 'pipe' },
     { command: run(`--terminal E2E0 --port ${EMPTY_PORT} --no-demo`), url: `${process.env.KASSA_E2E_EMPTY_URL}api/health`, timeout: 60_000, reuseExistingServer: false, stdout: 'pipe' },
+    syncServer,
+    ...syncTills,
   ],
 });

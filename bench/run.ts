@@ -5,9 +5,15 @@
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { BenchResult, BenchSuite } from './bench-types';
+import { sellingSuite } from './suites/selling';
 import { storageSuite } from './suites/storage';
+import { syncSuite } from './suites/sync';
 
-const SUITES: BenchSuite[] = [{ name: 'storage', run: storageSuite }];
+const SUITES: BenchSuite[] = [
+  { name: 'storage', run: storageSuite },
+  { name: 'selling', run: sellingSuite },
+  { name: 'sync', run: syncSuite },
+];
 
 const RESULTS_FILE = fileURLToPath(new URL('./results.json', import.meta.url));
 

@@ -2,7 +2,7 @@
  * `npm start` / `npm run till`: builds the renderer when its sources changed, then runs the till — in Electron
  * when its binary is installed, otherwise in the browser host (how it runs on machines without Electron).
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -53,8 +53,28 @@ function electronBinary(): string | null {
 
 async function main(): Promise<void> {
   const argv = process.argv.slice(2);
-  const config = resolveTillConfig(argv, process.env, process.cwd());
+  let config = resolveTillConfig(argv, process.env, process.cwd());
   buildIfStale(path.join(root, 'dist/renderer/index.html'), ['renderer', 'shared'], ['build', '--logLevel', 'warn']);
+
+  // No store CouchDB given: sync with the embedded server on this machine (started here if none is running).
+  let syncServer: ChildProcess | null = null;
+  if (!config.couchUrl && config.embeddedServer) {
+    const { ensureDevServer } = await import('../server/dev-server');
+    const dev = await ensureDevServer({
+      port: config.serverPort,
+      dataDir: config.serverDataDir,
+      prefix: config.dbPrefix,
+      terminalId: config.terminalId,
+      tillDataDir: config.dataDir,
+      say: (line) => process.stdout.write(`${line}\n`),
+    });
+    config = { ...config, couchUrl: dev.couchUrl };
+    syncServer = dev.child;
+  }
+  const stopSyncServer = () => {
+    if (syncServer && syncServer.exitCode === null) syncServer.kill('SIGTERM');
+  };
+  process.once('exit', stopSyncServer);
 
   const electron = electronBinary();
   if (electron && !argv.includes('--browser')) {
@@ -68,6 +88,8 @@ async function main(): Promise<void> {
         KASSA_DATA_DIR: config.dataDir,
         KASSA_DEMO: config.demo ? '1' : '0',
         KASSA_DEMO_PRODUCTS: String(config.demoProducts),
+        KASSA_DB_PREFIX: config.dbPrefix,
+        ...(config.couchUrl ? { KASSA_COUCH_URL: config.couchUrl } : {}),
       },
     });
     child.on('exit', (code) => process.exit(code ?? 0));
@@ -79,7 +101,12 @@ async function main(): Promise<void> {
   const { host, stop } = await runBrowserHost(config);
   process.stdout.write(`Till UI: ${host.url}\n`);
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    process.once(signal, () => void stop().finally(() => process.exit(0)));
+    process.once(signal, () =>
+      void stop().finally(() => {
+        stopSyncServer();
+        process.exit(0);
+      }),
+    );
   }
 }
 

@@ -29,6 +29,8 @@ export interface ProductDoc {
   searchText: string;
   updatedAt: IsoTime;
   updatedBy: string;
+  /** Edits this version has seen (sync conflict rule: more edits wins). Kept by the store; absent counts as 0. */
+  edits?: number;
 }
 
 export interface CategoryDoc {
@@ -38,6 +40,8 @@ export interface CategoryDoc {
   color: string;
   sortOrder: number;
   updatedAt: IsoTime;
+  /** Edits this version has seen (sync conflict rule: more edits wins). Kept by the store; absent counts as 0. */
+  edits?: number;
 }
 
 export const CREDENTIAL_KINDS = ['pin', 'password'] as const;
@@ -54,12 +58,16 @@ export interface UserDoc {
   active: boolean;
   createdAt: IsoTime;
   updatedAt: IsoTime;
+  /** Edits this version has seen (sync conflict rule: more edits wins). Kept by the store; absent counts as 0. */
+  edits?: number;
 }
 
 export interface SaleLine {
   productId: string;
   sku: string;
   name: string;
+  /** The product's unit at the time of sale: how to read `qtyMilli` (1000 = one piece, or 1 kg). */
+  unit: ProductUnit;
   qtyMilli: number;
   unitPrice: number;
   discount: number;
@@ -69,33 +77,76 @@ export interface SaleLine {
 }
 
 export const SALE_STATUSES = ['completed', 'voided'] as const;
+export const SALE_KINDS = ['sale', 'return'] as const;
+export type SaleKind = (typeof SALE_KINDS)[number];
+
+/**
+ * How a sale was paid (or a return refunded), written inside the sale document so the sale is complete in one
+ * write; the payment documents are derived from these. Amounts are positive for both kinds.
+ */
+export interface SaleTender {
+  method: (typeof PAYMENT_METHODS)[number];
+  /** What the sale keeps (or the return pays back) from this tender. */
+  amount: number;
+  /** What the customer handed over; more than `amount` only for cash that gave change. */
+  tendered: number;
+  /** The card processor's reference (authorization or refund); '' for cash. */
+  reference: string;
+}
+
+/** Tax per rate as it applied at the time of sale, so a reprint years later shows the same rates. */
+export interface SaleTaxRow {
+  taxClass: TaxClass;
+  rateBp: number;
+  /** Amount of the lines of this class excluding tax. */
+  base: number;
+  tax: number;
+}
+
 export interface SaleDoc {
   id: string;
   /** Receipt number shown to people: `<terminalId>-<seq padded to 6>`. */
   number: string;
-  /** Gap-free per terminal, from 1: the next sale's is the highest stored + 1, decided in the same write. */
+  /** Gap-free per terminal, from 1, shared by sales and returns: the highest stored + 1, used only by this insert. */
   seq: number;
   terminalId: string;
   clerkId: string;
   createdAt: IsoTime;
+  /** 'return': a refund of lines of the sale `refSaleId`; its amounts are positive, its payments negative. */
+  kind: SaleKind;
+  /** For a return, the sale it refunds; '' for a sale. */
+  refSaleId: string;
+  /** For a return, the index in the referenced sale's `lines` of each of this document's lines; [] for a sale. */
+  refLines: number[];
   currency: CurrencyCode;
+  /** Whether `unitPrice` and line amounts include tax (EU shelf prices) or tax was added on top. */
+  pricesIncludeTax: boolean;
   lines: SaleLine[];
   subtotal: number;
   discountTotal: number;
   taxTotal: number;
   total: number;
+  taxBreakdown: SaleTaxRow[];
   /** Cash rounding applied when the last tender was cash (e.g. -2 when 10.02 was paid as 10.00); else 0. */
   cashRounding: number;
+  tenders: SaleTender[];
+  /** The manager who approved a discount on the sale, or the return itself; '' when nobody had to. */
+  approvedBy: string;
   status: (typeof SALE_STATUSES)[number];
 }
 
 export const PAYMENT_METHODS = ['cash', 'card'] as const;
 export const PAYMENT_STATUSES = ['captured', 'queued', 'declined', 'refunded'] as const;
+/**
+ * One tender of a sale or return, derived from the sale document's `tenders` with the id `<saleId>-P<n>` (n from 1,
+ * in tender order).
+ */
 export interface PaymentDoc {
   id: string;
   saleId: string;
   terminalId: string;
   method: (typeof PAYMENT_METHODS)[number];
+  /** Signed: positive money taken for a sale, negative money paid back for a return. */
   amount: number;
   currency: CurrencyCode;
   status: (typeof PAYMENT_STATUSES)[number];
@@ -143,6 +194,8 @@ export interface SettingDoc {
   value: string;
   updatedAt: IsoTime;
   updatedBy: string;
+  /** Edits this version has seen (sync conflict rule: more edits wins). Kept by the store; absent counts as 0. */
+  edits?: number;
 }
 
 /** Terminal-local bookkeeping (lockouts, counters); never replicated. */

@@ -16,6 +16,10 @@ import type { CoreContext } from './services/core-context';
 import { seedDemo } from './services/demo-data';
 import { createSerialQueue } from './services/serial-queue';
 import { createUserHandlers } from './services/users-handlers';
+import { startSelling } from './selling/start-selling';
+import { createMemoryCredentialStore } from './sync/credential-store';
+import { SyncEngine } from './sync/sync-engine';
+import { createSyncHandlers } from './sync/sync-handlers';
 
 export async function createTillCore(options: TillCoreOptions): Promise<TillCore> {
   const db = await openDatabase({ dataDir: options.dataDir });
@@ -51,17 +55,24 @@ export async function createTillCoreOn(db: KassaDatabase, options: TillCoreOptio
     push({ channelId: ended.channelId, message: { event: 'session.changed', payload: null } }),
   );
   const userWrites = createSerialQueue();
+  const sync = new SyncEngine(ctx, options.sync ?? { url: null, credentials: createMemoryCredentialStore() });
+
+  if (options.demo) await seedDemo(ctx, options.demoProducts);
+  // Before any command is served: sales a crash left incomplete are completed, the cart is repaired.
+  const selling = await startSelling({ ctx, userWrites });
 
   const handlers: Handlers = {
     ...createAuthHandlers({ ctx, sessions, userWrites, demo: options.demo }),
     ...createUserHandlers({ ctx, sessions, userWrites }),
     ...createCatalogHandlers(ctx),
     ...createAuditHandlers(ctx),
+    ...createSyncHandlers(sync),
+    ...selling.handlers,
   };
   const dispatch = createDispatcher(handlers, sessions, log);
 
-  if (options.demo) await seedDemo(ctx, options.demoProducts);
   const stopWatchingCatalog = watchCatalog(ctx);
+  await sync.start();
   let closed = false;
 
   return {
@@ -81,6 +92,8 @@ export async function createTillCoreOn(db: KassaDatabase, options: TillCoreOptio
       if (closed) return;
       closed = true;
       stopWatchingCatalog();
+      selling.stop();
+      await sync.stop();
       listeners.clear();
       await db.close();
     },

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createTillCore } from '../core/till-core';
 import { createLogger } from '../core/log';
+import { createFileCredentialStore } from '../core/sync/credential-store';
 import { startBrowserHost } from './browser-host';
 import { resolveTillConfig, type TillConfig } from './till-config';
 
@@ -18,6 +19,11 @@ export async function runBrowserHost(config: TillConfig, staticDir = path.join(p
     terminalId: config.terminalId,
     demo: config.demo,
     demoProducts: config.demoProducts,
+    sync: {
+      url: config.couchUrl,
+      prefix: config.dbPrefix,
+      credentials: createFileCredentialStore(config.dataDir, (message) => log.warn(message)),
+    },
   });
   const host = await startBrowserHost({ core, port: config.port, staticDir, log }).catch(async (error: unknown) => {
     await core.close();

@@ -6,7 +6,18 @@ const cwd = '/srv/kassa';
 
 describe('till configuration', () => {
   it('defaults to terminal T1 on port 5180 with demo data in .kassa/', () => {
-    expect(resolveTillConfig([], {}, cwd)).toEqual({ terminalId: 'T1', port: 5180, dataDir: path.join(cwd, '.kassa'), demo: true, demoProducts: 2000 });
+    expect(resolveTillConfig([], {}, cwd)).toEqual({
+      terminalId: 'T1',
+      port: 5180,
+      dataDir: path.join(cwd, '.kassa'),
+      demo: true,
+      demoProducts: 2000,
+      couchUrl: null,
+      dbPrefix: 'kassa_',
+      serverPort: 5985,
+      serverDataDir: path.join(cwd, '.kassa/server'),
+      embeddedServer: true,
+    });
   });
 
   it('takes flags over environment variables', () => {
@@ -17,6 +28,25 @@ describe('till configuration', () => {
   it('reads KASSA_* variables', () => {
     const config = resolveTillConfig([], { KASSA_TERMINAL_ID: 'Front_1', KASSA_PORT: '7000', KASSA_DATA_DIR: '/var/lib/kassa', KASSA_DEMO: 'off' }, cwd);
     expect(config).toMatchObject({ terminalId: 'Front_1', port: 7000, dataDir: '/var/lib/kassa', demo: false });
+  });
+
+  it('reads the sync settings: the store CouchDB and prefix, or the embedded server', () => {
+    const synced = resolveTillConfig(['--db-prefix', 'shop2_'], { KASSA_COUCH_URL: 'http://couch.example:5984' }, cwd);
+    expect(synced).toMatchObject({ couchUrl: 'http://couch.example:5984', dbPrefix: 'shop2_' });
+    const flags = resolveTillConfig(['--couch-url', 'https://lb.example/couch/', '--server-port', '6001', '--no-server'], { KASSA_COUCH_URL: 'http://other:5984/' }, cwd);
+    expect(flags).toMatchObject({ couchUrl: 'https://lb.example/couch/', serverPort: 6001, embeddedServer: false });
+    expect(resolveTillConfig([], { KASSA_SERVER_PORT: '7000', KASSA_SERVER_DATA_DIR: '/srv/couch', KASSA_EMBEDDED_SERVER: '0' }, cwd)).toMatchObject({
+      serverPort: 7000,
+      serverDataDir: '/srv/couch',
+      embeddedServer: false,
+    });
+  });
+
+  it('refuses a bad server address or prefix without repeating the password', () => {
+    const bad = () => resolveTillConfig([], { KASSA_COUCH_URL: 'ftp://T1:hunter2-secret@couch.example/' }, cwd);
+    expect(bad).toThrow(/http:\/\/ or https:\/\//);
+    expect(bad).not.toThrow(/hunter2/);
+    expect(() => resolveTillConfig(['--db-prefix', 'Shop-2'], {}, cwd)).toThrow(/prefix "Shop-2"/);
   });
 
   it('refuses values that would break ids or networking, saying what is wrong', () => {

@@ -4,6 +4,8 @@
  */
 import path from 'node:path';
 import { TERMINAL_ID_PATTERN } from '../../shared/ids';
+import { parseServerUrl, redactUrl } from '../core/sync/couch-url';
+import { assertDbPrefix, DEFAULT_DB_PREFIX } from '../core/sync/sync-names';
 
 export interface TillConfig {
   terminalId: string;
@@ -11,9 +13,20 @@ export interface TillConfig {
   dataDir: string;
   demo: boolean;
   demoProducts: number;
+  /** The store's CouchDB (KASSA_COUCH_URL); null: the embedded dev server (`npm start`) or not syncing. */
+  couchUrl: string | null;
+  /** Database prefix of the store on that server (KASSA_DB_PREFIX). */
+  dbPrefix: string;
+  /** `npm start` without a CouchDB URL runs the embedded sync server on this port (KASSA_SERVER_PORT)… */
+  serverPort: number;
+  /** …with its data here (KASSA_SERVER_DATA_DIR). */
+  serverDataDir: string;
+  /** Whether `npm start` may start that server (`--no-server` / KASSA_EMBEDDED_SERVER=0: a till without sync). */
+  embeddedServer: boolean;
 }
 
 export const DEFAULT_PORT = 5180;
+export const DEFAULT_SERVER_PORT = 5985;
 
 function flag(argv: readonly string[], name: string): string | undefined {
   const i = argv.indexOf(`--${name}`);
@@ -45,5 +58,22 @@ export function resolveTillConfig(argv: readonly string[], env: NodeJS.ProcessEn
   const dataDir = path.resolve(cwd, flag(argv, 'data-dir') ?? env.KASSA_DATA_DIR ?? '.kassa');
   const demo = argv.includes('--no-demo') ? false : argv.includes('--demo') ? true : yesNo(env.KASSA_DEMO, true, 'KASSA_DEMO');
   const demoProducts = wholeNumber(flag(argv, 'demo-products') ?? env.KASSA_DEMO_PRODUCTS ?? '2000', 'Demo products', 0, 1_000_000);
-  return { terminalId, port, dataDir, demo, demoProducts };
+  const couchUrl = couchUrlOf(flag(argv, 'couch-url') ?? env.KASSA_COUCH_URL);
+  const dbPrefix = flag(argv, 'db-prefix') ?? env.KASSA_DB_PREFIX ?? DEFAULT_DB_PREFIX;
+  assertDbPrefix(dbPrefix);
+  const serverPort = wholeNumber(flag(argv, 'server-port') ?? env.KASSA_SERVER_PORT ?? String(DEFAULT_SERVER_PORT), 'The sync server port', 1, 65535);
+  const serverDataDir = path.resolve(cwd, flag(argv, 'server-data-dir') ?? env.KASSA_SERVER_DATA_DIR ?? '.kassa/server');
+  const embeddedServer = argv.includes('--no-server') ? false : yesNo(env.KASSA_EMBEDDED_SERVER, true, 'KASSA_EMBEDDED_SERVER');
+  return { terminalId, port, dataDir, demo, demoProducts, couchUrl, dbPrefix, serverPort, serverDataDir, embeddedServer };
+}
+
+/** A CouchDB address, checked now so a typo stops the start (the message never repeats a password). */
+function couchUrlOf(value: string | undefined): string | null {
+  if (value === undefined || value.trim() === '') return null;
+  try {
+    parseServerUrl(value);
+  } catch (error) {
+    throw new Error(`KASSA_COUCH_URL (${redactUrl(value)}): ${(error as Error).message}`);
+  }
+  return value.trim();
 }

@@ -2,6 +2,7 @@
 import { useState } from 'react';
 import type { SessionInfo } from '../../shared/api/contract';
 import { api } from '../api/client';
+import { SyncStatusBadge } from '../screens/sync/sync-status-badge';
 import { useAuthStore } from '../state/auth-store';
 import { AlertMessage } from './alert-message';
 import { roleLabel } from './role-label';
@@ -28,6 +29,7 @@ export function StatusBar({ session }: { session: SessionInfo }) {
       <span className="status-item">
         <strong>{session.user.displayName}</strong> · {roleLabel(session.user.role)}
       </span>
+      <SyncStatusBadge role={session.user.role} />
       <button type="button" className="button-secondary" onClick={() => void logOut()} disabled={busy}>
         Log out
       </button>

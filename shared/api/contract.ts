@@ -7,15 +7,21 @@ import type { z } from 'zod';
 import type { CommandSpec } from './command-spec';
 import { authCommands } from './commands/auth-commands';
 import { catalogCommands } from './commands/catalog-commands';
+import { sellingCommands } from './commands/selling-commands';
+import { syncCommands } from './commands/sync-commands';
 
 export type { Access, CommandSpec } from './command-spec';
 export { secretProblem } from './command-spec';
 export type { AuditEntry, AuthStatus, SessionInfo, UserSummary } from './commands/auth-commands';
 export type { CatalogSummary } from './commands/catalog-commands';
+export type * from './commands/selling-commands';
+export type { ConnectionCheck, PairingInput, RejectedDocView, RetryResult, SyncStatus } from './commands/sync-commands';
 
 export const commands = {
   ...authCommands,
   ...catalogCommands,
+  ...sellingCommands,
+  ...syncCommands,
 } as const;
 
 export type Commands = typeof commands;

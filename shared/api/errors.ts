@@ -9,6 +9,10 @@ export const ERROR_CODES = [
   'NOT_FOUND',
   'CONFLICT',
   'SETUP_DONE',
+  /** A clerk asked for something over their limit without a manager's approval. */
+  'APPROVAL_REQUIRED',
+  /** The card processor declined; nothing was written. */
+  'PAYMENT_DECLINED',
   'UNAVAILABLE',
   'INTERNAL',
 ] as const;

@@ -1,8 +1,10 @@
 /** Live data the core pushes to screens. Same shape over Electron IPC and the browser host's WebSocket. */
 import type { AuthEvents } from './commands/auth-commands';
 import type { CatalogEvents } from './commands/catalog-commands';
+import type { SellingEvents } from './commands/selling-commands';
+import type { SyncEvents } from './commands/sync-commands';
 
-export interface PushEvents extends AuthEvents, CatalogEvents {}
+export interface PushEvents extends AuthEvents, CatalogEvents, SellingEvents, SyncEvents {}
 export type PushEventName = keyof PushEvents;
 export interface PushMessage<K extends PushEventName = PushEventName> {
   event: K;

@@ -17,8 +17,8 @@ describe('toSaleLines / toSaleAmounts', () => {
     // Gross 2.58 and 3.74 (3.7375 rounded); after the line discount 2.40 and 3.74. The 1.00 sale discount by
     // largest remainder: 39.09 → 39 and 60.91 → 61. Tax inside 2.01 and 3.13 at 7 %: 0.13 and 0.20.
     expect(lines).toEqual([
-      { productId: 'milk', sku: 'M1', name: 'Milk', qtyMilli: 2000, unitPrice: 129, discount: 18 + 39, tax: 13, lineTotal: 201, taxClass: 'reduced' },
-      { productId: 'apples', sku: 'A1', name: 'Apples', qtyMilli: 1250, unitPrice: 299, discount: 61, tax: 20, lineTotal: 313, taxClass: 'reduced' },
+      { productId: 'milk', sku: 'M1', name: 'Milk', unit: 'piece', qtyMilli: 2000, unitPrice: 129, discount: 18 + 39, tax: 13, lineTotal: 201, taxClass: 'reduced' },
+      { productId: 'apples', sku: 'A1', name: 'Apples', unit: 'kg', qtyMilli: 1250, unitPrice: 299, discount: 61, tax: 20, lineTotal: 313, taxClass: 'reduced' },
     ]);
     const amounts = toSaleAmounts(totals);
     expect(amounts).toEqual({ currency: 'EUR', lines, subtotal: 632, discountTotal: 118, taxTotal: 33, total: 514 });

@@ -8,6 +8,7 @@ export function toSaleLines(totals: SaleTotals): SaleLine[] {
     productId: line.productId,
     sku: line.sku,
     name: line.name,
+    unit: line.unit,
     qtyMilli: line.qtyMilli,
     unitPrice: line.unitPrice,
     discount: lineDiscount + cartDiscountShare,

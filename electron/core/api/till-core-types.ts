@@ -6,6 +6,7 @@
 import type { ApiResult } from '../../../shared/api/errors';
 import type { CommandName } from '../../../shared/api/contract';
 import type { PushMessage } from '../../../shared/api/events';
+import type { SyncSettings } from '../sync/sync-engine';
 
 export type ChannelId = string;
 
@@ -34,4 +35,6 @@ export interface TillCoreOptions {
   /** Products in the demo catalog (default 2,000). */
   demoProducts?: number;
   now?: () => number;
+  /** Replication with the store's CouchDB (electron/core/sync). Absent: the till reports sync as not configured. */
+  sync?: SyncSettings;
 }

@@ -3,6 +3,8 @@ import { mkdirSync } from 'node:fs';
 import { addRxPlugin, createRxDatabase, type RxDatabase, type RxStorage } from 'rxdb';
 import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';
 import { getRxStorageSQLite } from '../storage/sqlite-storage';
+import { syncConflictHandler } from '../sync/conflict-rule';
+import { installEditCounters } from '../sync/edit-counter';
 import { COLLECTIONS, type KassaCollections } from './collections';
 
 addRxPlugin(RxDBMigrationSchemaPlugin);
@@ -31,10 +33,11 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<KassaD
     const specs = Object.fromEntries(
       Object.entries(COLLECTIONS).map(([name, spec]) => [
         name,
-        { schema: spec.schema, migrationStrategies: spec.migrationStrategies, autoMigrate: true },
+        { schema: spec.schema, migrationStrategies: spec.migrationStrategies, autoMigrate: true, conflictHandler: syncConflictHandler(name) },
       ]),
     );
     await db.addCollections(specs);
+    installEditCounters(db);
   } catch (error) {
     await db.close();
     throw error;

@@ -21,6 +21,7 @@ import {
   PAYMENT_METHODS,
   PAYMENT_STATUSES,
   PRODUCT_UNITS,
+  SALE_KINDS,
   SALE_STATUSES,
   STOCK_REASONS,
   TAX_CLASSES,
@@ -34,6 +35,11 @@ const text = (maxLength: number) => ({ type: 'string', maxLength }) as const;
 /** Money and quantities are integers; the bounds keep RxDB's number index strings fixed-width. */
 const minor = { type: 'integer', minimum: -1e12, maximum: 1e12, multipleOf: 1 } as const;
 const count = { type: 'integer', minimum: 0, maximum: 1e9, multipleOf: 1 } as const;
+/**
+ * Shared documents (catalog, users, settings) count their edits for the sync conflict rule
+ * (electron/core/sync/conflict-rule.ts). Kept by RxDB hooks; optional so a document without it counts as 0.
+ */
+const edits = { type: 'integer', minimum: 0, maximum: 1e9, multipleOf: 1 } as const;
 const oneOf = <T extends readonly string[]>(values: T) => ({ type: 'string', enum: [...values], maxLength: 32 }) as const;
 
 export const productSchema: RxJsonSchema<ProductDoc> = {
@@ -56,6 +62,7 @@ export const productSchema: RxJsonSchema<ProductDoc> = {
     searchText: text(300),
     updatedAt: isoTime,
     updatedBy: text(64),
+    edits,
   },
   required: ['id', 'sku', 'barcode', 'name', 'description', 'categoryId', 'price', 'currency', 'taxClass', 'unit', 'imageUrl', 'active', 'searchText', 'updatedAt', 'updatedBy'],
   indexes: ['sku', 'barcode', ['categoryId', 'name']],
@@ -73,6 +80,7 @@ export const categorySchema: RxJsonSchema<CategoryDoc> = {
     color: text(16),
     sortOrder: count,
     updatedAt: isoTime,
+    edits,
   },
   required: ['id', 'name', 'parentId', 'color', 'sortOrder', 'updatedAt'],
   indexes: ['sortOrder'],
@@ -93,6 +101,7 @@ export const userSchema: RxJsonSchema<UserDoc> = {
     active: { type: 'boolean' },
     createdAt: isoTime,
     updatedAt: isoTime,
+    edits,
   },
   required: ['id', 'username', 'displayName', 'role', 'credentialKind', 'secretHash', 'active', 'createdAt', 'updatedAt'],
   indexes: ['username'],
@@ -105,6 +114,7 @@ const saleLine = {
     productId: ref,
     sku: text(32),
     name: text(200),
+    unit: oneOf(PRODUCT_UNITS),
     qtyMilli: minor,
     unitPrice: minor,
     discount: minor,
@@ -112,7 +122,26 @@ const saleLine = {
     lineTotal: minor,
     taxClass: oneOf(TAX_CLASSES),
   },
-  required: ['productId', 'sku', 'name', 'qtyMilli', 'unitPrice', 'discount', 'tax', 'lineTotal', 'taxClass'],
+  required: ['productId', 'sku', 'name', 'unit', 'qtyMilli', 'unitPrice', 'discount', 'tax', 'lineTotal', 'taxClass'],
+  additionalProperties: false,
+} as const;
+
+const saleTender = {
+  type: 'object',
+  properties: {
+    method: oneOf(PAYMENT_METHODS),
+    amount: minor,
+    tendered: minor,
+    reference: text(128),
+  },
+  required: ['method', 'amount', 'tendered', 'reference'],
+  additionalProperties: false,
+} as const;
+
+const saleTaxRow = {
+  type: 'object',
+  properties: { taxClass: oneOf(TAX_CLASSES), rateBp: count, base: minor, tax: minor },
+  required: ['taxClass', 'rateBp', 'base', 'tax'],
   additionalProperties: false,
 } as const;
 
@@ -127,17 +156,28 @@ export const saleSchema: RxJsonSchema<SaleDoc> = {
     terminalId: text(24),
     clerkId: ref,
     createdAt: isoTime,
+    kind: oneOf(SALE_KINDS),
+    refSaleId: ref,
+    refLines: { type: 'array', items: count, maxItems: 2000 },
     currency: text(3),
-    lines: { type: 'array', items: saleLine },
+    pricesIncludeTax: { type: 'boolean' },
+    lines: { type: 'array', items: saleLine, maxItems: 2000 },
     subtotal: minor,
     discountTotal: minor,
     taxTotal: minor,
     total: minor,
+    taxBreakdown: { type: 'array', items: saleTaxRow, maxItems: 10 },
     cashRounding: minor,
+    tenders: { type: 'array', items: saleTender, maxItems: 10 },
+    approvedBy: ref,
     status: oneOf(SALE_STATUSES),
   },
-  required: ['id', 'number', 'seq', 'terminalId', 'clerkId', 'createdAt', 'currency', 'lines', 'subtotal', 'discountTotal', 'taxTotal', 'total', 'cashRounding', 'status'],
-  indexes: [['terminalId', 'seq'], 'createdAt'],
+  required: [
+    'id', 'number', 'seq', 'terminalId', 'clerkId', 'createdAt', 'kind', 'refSaleId', 'refLines', 'currency', 'pricesIncludeTax',
+    'lines', 'subtotal', 'discountTotal', 'taxTotal', 'total', 'taxBreakdown', 'cashRounding', 'tenders', 'approvedBy', 'status',
+  ],
+  // refSaleId: returns of a sale; number: a receipt looked up by what is printed on it.
+  indexes: [['terminalId', 'seq'], 'createdAt', 'refSaleId', 'number'],
   additionalProperties: false,
 };
 
@@ -222,7 +262,7 @@ export const settingSchema: RxJsonSchema<SettingDoc> = {
   version: 0,
   primaryKey: 'id',
   type: 'object',
-  properties: { id, value: text(10_000), updatedAt: isoTime, updatedBy: text(64) },
+  properties: { id, value: text(10_000), updatedAt: isoTime, updatedBy: text(64), edits },
   required: ['id', 'value', 'updatedAt', 'updatedBy'],
   additionalProperties: false,
 };

@@ -2,10 +2,11 @@
  * Demo mode: an empty store gets demo users (listed in the README) and a generated catalog, so a fresh
  * `npm start` can be tried at once. Demo ids are deterministic, so two demo tills seed identical documents.
  */
-import { generateCatalog } from '../../../shared/catalog/generate-catalog';
-import type { CredentialKind, UserDoc } from '../../../shared/model';
+import { DEFAULT_CATALOG_TIME, generateCatalog } from '../../../shared/catalog/generate-catalog';
+import type { CredentialKind, ProductDoc, StockMovementDoc, UserDoc } from '../../../shared/model';
 import type { Role } from '../../../shared/roles';
 import { hashSecret } from '../auth/secret-hash';
+import { DEFAULT_SETTINGS, STORE_SETTINGS_ID } from '../selling/store-settings';
 import { isoNow, type CoreContext } from './core-context';
 
 export interface DemoUser {
@@ -49,7 +50,10 @@ export async function seedDemoUsers(ctx: CoreContext): Promise<number> {
 
 /** Inserts generated categories and products in batches; returns how many products were written. */
 export async function seedCatalog(ctx: CoreContext, products: number, seed = 1): Promise<number> {
-  const catalog = generateCatalog({ products, seed, idPrefix: 'DEMO' });
+  return insertCatalog(ctx, generateCatalog({ products, seed, idPrefix: 'DEMO' }));
+}
+
+async function insertCatalog(ctx: CoreContext, catalog: ReturnType<typeof generateCatalog>): Promise<number> {
   const categories = await ctx.db.categories.bulkInsert(catalog.categories);
   let written = 0;
   for (let start = 0; start < catalog.products.length; start += BATCH) {
@@ -63,8 +67,62 @@ export async function seedCatalog(ctx: CoreContext, products: number, seed = 1):
   return written;
 }
 
+/**
+ * Items weighed or priced at the counter, printed on scale labels (prefix 21/22: price, 23/24: weight, 5-digit
+ * item code = the SKU, 5-digit value): e.g. 2300001007502 is 0.750 kg of tomatoes, 2100002003455 cheese for 3.45.
+ */
+export const DEMO_SCALE_ITEMS: readonly Pick<ProductDoc, 'id' | 'sku' | 'name' | 'categoryId' | 'price' | 'unit'>[] = [
+  { id: 'DEMO-SCALE1', sku: '00001', name: 'Vine tomatoes, loose, per kg', categoryId: 'DEMO-CVEG', price: 349, unit: 'kg' },
+  { id: 'DEMO-SCALE2', sku: '00002', name: 'Mountain cheese from the counter', categoryId: 'DEMO-CCHS', price: 2490, unit: 'kg' },
+  { id: 'DEMO-SCALE3', sku: '00003', name: 'Minced beef from the counter, per kg', categoryId: 'DEMO-CMEA', price: 1190, unit: 'kg' },
+];
+
+/** Opening stock for the demo catalog (a `receipt` movement per product), so stock warnings mean something. */
+const DEMO_OPENING_STOCK: Record<ProductDoc['unit'], number> = { piece: 24_000, kg: 40_000 };
+
+async function seedDemoStore(ctx: CoreContext, products: readonly ProductDoc[]): Promise<void> {
+  const settings = { ...DEFAULT_SETTINGS, storeName: 'Kassa Demo Market', storeAddress: 'Marktplatz 1\n12345 Musterstadt', storeTaxId: 'DE123456789' };
+  await ctx.db.settings.bulkInsert([{ id: STORE_SETTINGS_ID, value: JSON.stringify(settings), updatedAt: isoNow(ctx), updatedBy: 'seed' }]);
+  const movements: StockMovementDoc[] = products.map((p) => ({
+    id: `${p.id}-OPEN`,
+    productId: p.id,
+    terminalId: 'DEMO',
+    qtyMilli: DEMO_OPENING_STOCK[p.unit],
+    reason: 'receipt',
+    refId: 'DEMO-OPENING-STOCK',
+    createdAt: DEFAULT_CATALOG_TIME,
+  }));
+  for (let start = 0; start < movements.length; start += BATCH) {
+    const result = await ctx.db.stock_movements.bulkInsert(movements.slice(start, start + BATCH));
+    if (result.error.some((e) => e.status !== 409)) throw new Error('Demo opening stock not written');
+  }
+}
+
+function scaleItems(): ProductDoc[] {
+  return DEMO_SCALE_ITEMS.map((item) => ({
+    ...item,
+    barcode: '',
+    description: 'Weighed or priced at the counter: scan the scale label.',
+    currency: 'EUR',
+    taxClass: 'reduced',
+    imageUrl: '',
+    active: true,
+    searchText: `${item.name} ${item.sku}`.toLowerCase(),
+    updatedAt: DEFAULT_CATALOG_TIME,
+    updatedBy: 'seed',
+  }));
+}
+
 export async function seedDemo(ctx: CoreContext, products = DEFAULT_DEMO_PRODUCTS): Promise<void> {
   const users = await seedDemoUsers(ctx);
-  const seeded = (await ctx.db.products.count().exec()) === 0 ? await seedCatalog(ctx, products) : 0;
+  let seeded = 0;
+  if ((await ctx.db.products.count().exec()) === 0) {
+    const catalog = generateCatalog({ products, seed: 1, idPrefix: 'DEMO' });
+    seeded = await insertCatalog(ctx, catalog);
+    const scale = scaleItems();
+    const result = await ctx.db.products.bulkInsert(scale);
+    if (result.error.some((e) => e.status !== 409)) throw new Error('Demo scale items not written');
+    await seedDemoStore(ctx, [...catalog.products, ...scale]);
+  }
   if (users > 0 || seeded > 0) ctx.log.info('Demo data seeded', { users, products: seeded });
 }

@@ -1,4 +1,4 @@
-/** Managers and admins: the clerk's home plus user management and the activity log. */
+/** Managers and admins: the way to the till, the catalog, user management and the activity log. */
 import { useState } from 'react';
 import type { SessionInfo } from '../../../shared/api/contract';
 import { useCommand } from '../../api/use-api';
@@ -8,7 +8,7 @@ import { ActivityPanel } from './activity-panel';
 import { UsersPanel } from './users-panel';
 import './manager.css';
 
-export function ManagerHome({ session }: { session: SessionInfo }) {
+export function ManagerHome({ session, onSell }: { session: SessionInfo; onSell: () => void }) {
   const users = useCommand('users.list', {});
   // Bumped after every change made here, so the activity log shows it without a manual refresh.
   const [changes, setChanges] = useState(0);
@@ -20,6 +20,17 @@ export function ManagerHome({ session }: { session: SessionInfo }) {
   return (
     <main className="screen home">
       <WelcomeHeading name={session.user.displayName} />
+      <section className="panel panel-wide" aria-labelledby="till-heading">
+        <div className="panel-header">
+          <div>
+            <h2 id="till-heading">Till</h2>
+            <p className="field-hint">Sell, take returns and reprint receipts on this till.</p>
+          </div>
+          <button type="button" onClick={onSell}>
+            Start selling
+          </button>
+        </div>
+      </section>
       <CatalogSummaryPanel />
       <UsersPanel actor={session.user} users={users} onChanged={changed} />
       <ActivityPanel users={users.value ?? []} refreshKey={changes} />

@@ -24,6 +24,14 @@ const approval = z
   })
   .strict();
 const tender = z.object({ method: z.enum(['cash', 'card']), amount: z.number().int().min(1).max(1e12) }).strict();
+/** Shown on screens and receipts: no control characters (an address may have line breaks). */
+const storeText = (min: number, max: number, lines = false) =>
+  z
+    .string()
+    .trim()
+    .min(min)
+    .max(max)
+    .regex(lines ? /^(?:[^\p{Cc}]|\n)*$/u : /^[^\p{Cc}]*$/u, 'No control characters');
 const receiptNumber = z.string().trim().toUpperCase().regex(/^[A-Z0-9_]{1,24}-\d{1,9}$/, 'A receipt number looks like T1-000042');
 
 // ---- views ----------------------------------------------------------------------------------------------------
@@ -125,6 +133,7 @@ export interface ReceiptView {
   total: number;
   cashRounding: number;
   taxBreakdown: TaxRowView[];
+  /** As the payment documents hold them: negative for the refunds of a return. */
   payments: { method: PaymentDoc['method']; amount: number; status: PaymentDoc['status'] }[];
   tendered: number;
   changeDue: number;
@@ -222,7 +231,7 @@ export const sellingCommands = {
   ),
   'cart.setCartDiscount': command<CartView>()(z.object({ discount: discount.nullable(), approval: approval.optional() }).strict(), 'clerk'),
   'cart.clear': command<CartView>()(noInput, 'clerk'),
-  'cart.park': command<ParkedCartSummary>()(z.object({ note: z.string().trim().max(80) }).strict(), 'clerk'),
+  'cart.park': command<ParkedCartSummary>()(z.object({ note: storeText(0, 80) }).strict(), 'clerk'),
   'cart.parked': command<ParkedCartSummary[]>()(noInput, 'clerk'),
   'cart.resume': command<CartView>()(z.object({ parkedId: entityId }).strict(), 'clerk'),
 
@@ -258,9 +267,9 @@ export const sellingCommands = {
   'settings.update': command<StoreSettingsView>()(
     z
       .object({
-        storeName: z.string().trim().min(1).max(80),
-        storeAddress: z.string().trim().max(200),
-        storeTaxId: z.string().trim().max(40),
+        storeName: storeText(1, 80),
+        storeAddress: storeText(0, 200, true),
+        storeTaxId: storeText(0, 40),
         currency: z.string().regex(/^[A-Z]{3}$/),
         pricesIncludeTax: z.boolean(),
         taxRates: z.object(Object.fromEntries(TAX_CLASSES.map((c) => [c, bp])) as Record<TaxClass, typeof bp>).strict(),
@@ -282,7 +291,8 @@ export const sellingCommands = {
           .max(10),
       })
       .partial()
-      .strict(),
+      .strict()
+      .refine((changes) => Object.keys(changes).length > 0, 'Nothing to change: name at least one setting'),
     'admin',
   ),
 
@@ -293,6 +303,9 @@ export const sellingCommands = {
 export interface SellingEvents {
   /** The terminal's cart changed: to the selling screen and every customer display. */
   'cart.changed': CartView;
-  /** After checkout: the customer display shows the total and change until the next cart starts. */
+  /**
+   * After checkout: the customer display shows the total and change until the next cart starts. `total` is what the
+   * customer paid, cash rounding included.
+   */
   'sale.completed': { number: string; total: number; changeDue: number; currency: CurrencyCode };
 }

@@ -1,0 +1,190 @@
+/**
+ * Selling suite: a till core on SQLite with a 100,000-product catalog and the demo users, measured through the
+ * core's dispatcher (input validation, session and role check included) the way a screen calls it.
+ *
+ * - selling_core_open_100k_ms: a restart of a till whose store holds the 100k products: the store opened and the
+ *   core ready to answer (catalog index built, stock ledger and settings read, sales reconciled, cart restored).
+ * - search_p95_ms: p95 of 400 distinct `catalog.search` calls (limit 50): name prefixes of one to three words,
+ *   words with one typo, SKU and barcode prefixes, exact barcodes, some with a category filter.
+ * - scan_to_line_p95_ms: p95 of 400 `cart.scan` calls with catalog barcodes (the cart is cleared every 20 scans,
+ *   untimed), from the call until the new cart view is back: lookup, totals, the cart written to disk, the push.
+ * - scan_to_line_host_p95_ms: the same through the browser host's HTTP API (POST /api/call/cart.scan on loopback,
+ *   keep-alive, JSON both ways).
+ * - checkout_commit_p95_ms: p95 of 200 `checkout.pay` calls (three scanned items, cash with change): settlement,
+ *   receipt number, the sale insert, its payments, stock movements and audit event, and the new cart.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { startBrowserHost } from '../../electron/host/browser-host';
+import { openDatabase } from '../../electron/core/db/open-database';
+import { createLogger } from '../../electron/core/log';
+import { createTillCoreOn } from '../../electron/core/till-core';
+import type { TillCore } from '../../electron/core/api/till-core-types';
+import { generateCatalog } from '../../shared/catalog/generate-catalog';
+import { createSeededRandom, type SeededRandom } from '../../shared/catalog/seeded-random';
+import type { ProductDoc } from '../../shared/model';
+import type { BenchResult } from '../bench-types';
+import { percentile } from '../support/product-db';
+
+const PRODUCTS = 100_000;
+const BATCH = 5_000;
+const SEED = 20_250_101;
+const WARMUP = 30;
+const SEARCHES = 400;
+const SCANS = 400;
+const CHECKOUTS = 200;
+const CHANNEL = 'bench';
+
+export async function sellingSuite(): Promise<BenchResult[]> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kassa-bench-selling-'));
+  const { products } = generateCatalog({ products: PRODUCTS, seed: SEED });
+  const random = createSeededRandom(SEED);
+  try {
+    const filling = await openDatabase({ dataDir });
+    for (let from = 0; from < products.length; from += BATCH) {
+      const { error } = await filling.products.bulkInsert(products.slice(from, from + BATCH));
+      if (error.length > 0) throw new Error(`catalog insert failed: ${JSON.stringify(error[0]).slice(0, 300)}`);
+    }
+    // demo: seeds the demo users only, the catalog being there already.
+    await (await createTillCoreOn(filling, { dataDir, terminalId: 'BENCH', demo: true })).close();
+    const opening = performance.now();
+    const core = await createTillCoreOn(await openDatabase({ dataDir }), { dataDir, terminalId: 'BENCH', demo: false });
+    const openMs = performance.now() - opening;
+    try {
+      await must(core, 'auth.login', { username: 'clara', secret: '1234' });
+      const search = await searchTimes(core, searchQueries(products, random));
+      const scan = await scanTimes(core, products, random);
+      const host = await hostScanTimes(core, products, random);
+      const checkout = await checkoutTimes(core, products, random);
+      return [
+        { name: 'selling_core_open_100k_ms', value: Math.round(openMs), unit: 'ms' },
+        { name: 'search_p95_ms', value: round2(percentile(search, 95)), unit: 'ms' },
+        { name: 'scan_to_line_p95_ms', value: round2(percentile(scan, 95)), unit: 'ms' },
+        { name: 'scan_to_line_host_p95_ms', value: round2(percentile(host, 95)), unit: 'ms' },
+        { name: 'checkout_commit_p95_ms', value: round2(percentile(checkout, 95)), unit: 'ms' },
+      ];
+    } finally {
+      await core.close();
+    }
+  } finally {
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+async function must(core: TillCore, name: string, input: unknown): Promise<Record<string, unknown>> {
+  const result = await core.dispatch(CHANNEL, name, input);
+  if (!result.ok) throw new Error(`${name} failed: ${result.error.code} ${result.error.message}`);
+  return result.value as Record<string, unknown>;
+}
+
+interface SearchQuery {
+  query: string;
+  categoryId?: string;
+}
+
+function searchQueries(products: ProductDoc[], random: SeededRandom): SearchQuery[] {
+  const queries = new Map<string, SearchQuery>();
+  const words = (p: ProductDoc) => p.name.split(/\s+/).filter((w) => /^[A-Za-z]{3,}$/.test(w));
+  while (queries.size < WARMUP + SEARCHES) {
+    const product = random.pick(products);
+    const kind = random.int(6);
+    let query: SearchQuery;
+    if (kind === 0 || kind === 1) {
+      // As typed: one to three words of the name, the last one cut short.
+      const w = words(product).slice(0, 1 + random.int(3));
+      if (w.length === 0) continue;
+      const last = w.pop()!;
+      query = { query: [...w, last.slice(0, 2 + random.int(Math.max(1, last.length - 1)))].join(' ') };
+    } else if (kind === 2) {
+      const w = words(product).filter((word) => word.length >= 5);
+      if (w.length === 0) continue;
+      const word = random.pick(w).toLowerCase();
+      const at = 1 + random.int(word.length - 2);
+      query = { query: word.slice(0, at) + String.fromCharCode(97 + random.int(26)) + word.slice(at + 1) };
+    } else if (kind === 3) {
+      query = { query: product.barcode.slice(0, 5 + random.int(8)) };
+    } else if (kind === 4) {
+      query = { query: product.sku.slice(0, 5 + random.int(5)) };
+    } else {
+      const w = words(product);
+      if (w.length === 0) continue;
+      query = { query: random.pick(w).slice(0, 3), categoryId: product.categoryId };
+    }
+    queries.set(JSON.stringify(query), query);
+  }
+  return [...queries.values()];
+}
+
+async function searchTimes(core: TillCore, queries: SearchQuery[]): Promise<number[]> {
+  const times: number[] = [];
+  for (const [i, q] of queries.entries()) {
+    const started = performance.now();
+    await must(core, 'catalog.search', { ...q, limit: 50 });
+    if (i >= WARMUP) times.push(performance.now() - started);
+  }
+  return times;
+}
+
+async function scanTimes(core: TillCore, products: ProductDoc[], random: SeededRandom): Promise<number[]> {
+  const times: number[] = [];
+  for (let i = 0; i < WARMUP + SCANS; i++) {
+    if (i % 20 === 0) await must(core, 'cart.clear', {});
+    const code = random.pick(products).barcode;
+    const started = performance.now();
+    await must(core, 'cart.scan', { code });
+    if (i >= WARMUP) times.push(performance.now() - started);
+  }
+  await must(core, 'cart.clear', {});
+  return times;
+}
+
+async function hostScanTimes(core: TillCore, products: ProductDoc[], random: SeededRandom): Promise<number[]> {
+  const staticDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kassa-bench-static-'));
+  const host = await startBrowserHost({ core, port: 0, staticDir, log: createLogger('bench-host') });
+  try {
+    const post = (name: string, input: unknown, cookie = '') =>
+      fetch(`${host.url}api/call/${name}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', ...(cookie ? { Cookie: cookie } : {}) },
+        body: JSON.stringify(input),
+      });
+    const login = await post('auth.login', { username: 'clara', secret: '1234' });
+    const cookie = login.headers.get('set-cookie')?.split(';')[0] ?? '';
+    if (!((await login.json()) as { ok: boolean }).ok) throw new Error('host login failed');
+    const times: number[] = [];
+    for (let i = 0; i < WARMUP + SCANS; i++) {
+      if (i % 20 === 0) await (await post('cart.clear', {}, cookie)).json();
+      const code = random.pick(products).barcode;
+      const started = performance.now();
+      const result = (await (await post('cart.scan', { code }, cookie)).json()) as { ok: boolean };
+      if (i >= WARMUP) times.push(performance.now() - started);
+      if (!result.ok) throw new Error(`host scan failed: ${JSON.stringify(result).slice(0, 200)}`);
+    }
+    await (await post('cart.clear', {}, cookie)).json();
+    // The host took the session to its own channel: log the bench channel back in.
+    await must(core, 'auth.login', { username: 'clara', secret: '1234' });
+    return times;
+  } finally {
+    await host.close();
+    fs.rmSync(staticDir, { recursive: true, force: true });
+  }
+}
+
+async function checkoutTimes(core: TillCore, products: ProductDoc[], random: SeededRandom): Promise<number[]> {
+  const pieces = products.filter((p) => p.unit === 'piece');
+  const times: number[] = [];
+  for (let i = 0; i < WARMUP + CHECKOUTS; i++) {
+    let cart: Record<string, unknown> = {};
+    for (let k = 0; k < 3; k++) cart = await must(core, 'cart.scan', { code: random.pick(pieces).barcode });
+    const total = cart.total as number;
+    const started = performance.now();
+    await must(core, 'checkout.pay', { cartRevision: cart.revision, tenders: [{ method: 'cash', amount: total + 1_000 }] });
+    if (i >= WARMUP) times.push(performance.now() - started);
+  }
+  return times;
+}
+
+function round2(value: number): number {
+  return Math.round(value * 100) / 100;
+}

@@ -1,0 +1,51 @@
+/** The catalog as the selling screen sees it: category tiles, search as you type, quick keys, stock on hand. */
+import type { CategoryView, ProductView } from '../../../shared/api/commands/selling-commands';
+import type { CategoryDoc } from '../../../shared/model';
+import type { HandlerMap } from '../api/handler-types';
+import type { SellingContext } from './selling-context';
+
+type CatalogCommands = 'catalog.categories' | 'catalog.search' | 'catalog.quickKeys' | 'stock.onHand';
+
+/** Quick keys fill one screen of tiles. */
+export const QUICK_KEYS = 24;
+
+export function createCatalogSearchHandlers(s: SellingContext): HandlerMap<CatalogCommands> {
+  const categories = async (): Promise<CategoryDoc[]> =>
+    (await s.ctx.db.categories.find({ sort: [{ sortOrder: 'asc' }] }).exec()).map((d) => d.toMutableJSON() as CategoryDoc);
+
+  return {
+    'catalog.categories': async () => {
+      const counts = s.catalog.categoryCounts();
+      return (await categories()).map<CategoryView>((c) => ({
+        id: c.id,
+        name: c.name,
+        color: c.color,
+        sortOrder: c.sortOrder,
+        productCount: counts.get(c.id) ?? 0,
+      }));
+    },
+
+    'catalog.search': async (input) =>
+      s.catalog.search({ query: input.query, categoryId: input.categoryId, limit: input.limit, offset: input.offset }),
+
+    /**
+     * Items without a barcode of their own come first: products sold by weight, by category order, then by name.
+     * The rest of the keys go to the first product of each category, so every tile row has something to tap.
+     */
+    'catalog.quickKeys': async () => {
+      const order = await categories();
+      const rank = new Map(order.map((c, i) => [c.id, i]));
+      const byCategory = (a: ProductView, b: ProductView) => (rank.get(a.categoryId) ?? Infinity) - (rank.get(b.categoryId) ?? Infinity);
+      const weighed = s.catalog.firstByName(QUICK_KEYS * 4, (p) => p.unit === 'kg').sort(byCategory);
+      const keys = weighed.slice(0, QUICK_KEYS);
+      for (const category of order) {
+        if (keys.length >= QUICK_KEYS) break;
+        const [first] = s.catalog.firstByName(1, (p) => p.categoryId === category.id && !keys.some((k) => k.id === p.id));
+        if (first) keys.push(first);
+      }
+      return keys;
+    },
+
+    'stock.onHand': async (input) => ({ productId: input.productId, qtyMilli: s.stock.onHand(input.productId) }),
+  };
+}

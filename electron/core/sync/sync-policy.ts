@@ -1,0 +1,38 @@
+/**
+ * How each replicated collection may change once written. The till's conflict rule and the server's
+ * validate_doc_update functions are both derived from this one table, so they cannot disagree.
+ *
+ * - `immutable`: written once by the terminal named in `terminalId`, never changed (sales and returns, stock
+ *   movements, audit events). Ids are made on the terminal, so a retried upload can only meet itself.
+ * - `owned`: created and later changed only by the terminal named in `terminalId` (a payment's status, a shift's
+ *   close). Some fields never change after creation (`frozen`).
+ * - `shared`: edited at any manager till (catalog, users, settings). Concurrent edits are resolved by the edit
+ *   counter rule in conflict-rule.ts; only manager terminals may write them.
+ */
+import type { ReplicatedCollection } from './sync-names';
+
+export type SyncPolicy =
+  | { kind: 'immutable' }
+  | { kind: 'owned'; frozen: readonly string[]; finalWhen?: { field: string; value: string } }
+  | { kind: 'shared' };
+
+export const SYNC_POLICIES: Record<ReplicatedCollection, SyncPolicy> = {
+  sales: { kind: 'immutable' },
+  stock_movements: { kind: 'immutable' },
+  audit_events: { kind: 'immutable' },
+  payments: { kind: 'owned', frozen: ['saleId', 'terminalId', 'method', 'amount', 'currency', 'createdAt'] },
+  shifts: {
+    kind: 'owned',
+    frozen: ['terminalId', 'openedBy', 'openedAt', 'openingFloat'],
+    finalWhen: { field: 'status', value: 'closed' },
+  },
+  products: { kind: 'shared' },
+  categories: { kind: 'shared' },
+  users: { kind: 'shared' },
+  settings: { kind: 'shared' },
+};
+
+/** Collections whose documents carry the `edits` counter. */
+export const SHARED_COLLECTIONS = (Object.keys(SYNC_POLICIES) as ReplicatedCollection[]).filter(
+  (name) => SYNC_POLICIES[name].kind === 'shared',
+);

@@ -1,0 +1,77 @@
+/**
+ * Test helper: a completed cash sale as checkout writes it — the sale, then its payment, stock movements and audit
+ * event derived by the selling code itself — written straight into a till's store.
+ */
+import type { AuditEventDoc, PaymentDoc, ProductDoc, SaleDoc, StockMovementDoc } from '../../../../shared/model';
+import { derivedDocs } from '../../selling/sale-outbox';
+import type { RemoteTill } from './remote-till';
+
+export interface SaleBundle {
+  sale: SaleDoc;
+  payments: PaymentDoc[];
+  movements: StockMovementDoc[];
+  audit: AuditEventDoc;
+}
+
+export function makeSale(options: {
+  id: string;
+  terminalId: string;
+  seq: number;
+  at: string;
+  products: Pick<ProductDoc, 'id' | 'sku' | 'name' | 'price'>[];
+}): SaleBundle {
+  const lines = options.products.map((p, i) => ({
+    productId: p.id,
+    sku: p.sku,
+    name: p.name,
+    qtyMilli: 1000 * (1 + (i % 3)),
+    unitPrice: p.price,
+    discount: 0,
+    tax: 0,
+    lineTotal: p.price * (1 + (i % 3)),
+    taxClass: 'standard' as const,
+    unit: 'piece' as const,
+  }));
+  const total = lines.reduce((sum, l) => sum + l.lineTotal, 0);
+  const sale: SaleDoc = {
+    id: options.id,
+    number: `${options.terminalId}-${String(options.seq).padStart(6, '0')}`,
+    seq: options.seq,
+    terminalId: options.terminalId,
+    clerkId: 'DEMO-U1',
+    createdAt: options.at,
+    kind: 'sale',
+    refSaleId: '',
+    refLines: [],
+    currency: 'EUR',
+    pricesIncludeTax: true,
+    lines,
+    subtotal: total,
+    discountTotal: 0,
+    taxTotal: 0,
+    total,
+    taxBreakdown: [{ taxClass: 'standard', rateBp: 0, base: total, tax: 0 }],
+    cashRounding: 0,
+    tenders: [{ method: 'cash', amount: total, tendered: total, reference: '' }],
+    status: 'completed',
+    approvedBy: '',
+  };
+  // Derived exactly as checkout derives them (electron/core/selling/sale-outbox.ts).
+  const { payments, movements, audit } = derivedDocs(sale);
+  return { sale, payments, movements, audit };
+}
+
+/** Writes sales into a till's store as checkout would: each sale with its payment and stock movements. */
+export async function writeSales(till: RemoteTill, bundles: SaleBundle[]): Promise<void> {
+  await till.insert('sales', bundles.map((b) => b.sale));
+  await till.insert('payments', bundles.flatMap((b) => b.payments));
+  await till.insert('stock_movements', bundles.flatMap((b) => b.movements));
+  await till.insert('audit_events', bundles.map((b) => b.audit));
+}
+
+/** Stock on hand per product from a list of movements. */
+export function ledger(movements: readonly object[]): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const m of movements as { productId?: unknown; qtyMilli?: unknown }[]) out[String(m.productId)] = (out[String(m.productId)] ?? 0) + Number(m.qtyMilli);
+  return Object.fromEntries(Object.entries(out).sort(([a], [b]) => a.localeCompare(b)));
+}

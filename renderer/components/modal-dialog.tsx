@@ -1,0 +1,44 @@
+/**
+ * A modal dialog on the native <dialog>: the browser traps focus, dims the page and closes it on Esc. It opens
+ * when mounted and closes when unmounted, so screens open a dialog by rendering it. Focus goes to the element
+ * marked `data-autofocus`, else to the first control.
+ */
+import { useEffect, useId, useRef, type ReactNode } from 'react';
+
+interface ModalDialogProps {
+  title: string;
+  onClose: () => void;
+  children: ReactNode;
+  className?: string;
+}
+
+export function ModalDialog({ title, onClose, children, className }: ModalDialogProps) {
+  const ref = useRef<HTMLDialogElement>(null);
+  const titleId = useId();
+
+  useEffect(() => {
+    const dialog = ref.current;
+    if (!dialog) return;
+    if (!dialog.open) dialog.showModal();
+    dialog.querySelector<HTMLElement>('[data-autofocus]')?.focus();
+    return () => dialog.close();
+  }, []);
+
+  return (
+    <dialog
+      ref={ref}
+      className={['modal', className].filter(Boolean).join(' ')}
+      aria-labelledby={titleId}
+      onCancel={(e) => {
+        // Esc: the screen decides (it unmounts the dialog); the browser must not close it behind React's back.
+        e.preventDefault();
+        onClose();
+      }}
+    >
+      <h2 id={titleId} className="modal-title">
+        {title}
+      </h2>
+      {children}
+    </dialog>
+  );
+}

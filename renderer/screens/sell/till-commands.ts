@@ -1,0 +1,101 @@
+/**
+ * THE table of till commands: what a clerk can do on the selling screen, its shortcut, and when it may run.
+ * Buttons, touch and the keyboard all go through `tillCommands.run` / `handleKey`, so a disabled button and an
+ * ignored key always agree. Destructive "Clear sale" has no single-key shortcut on purpose.
+ */
+import { createCommandManager, shortcut, type TillCommand } from '../../commands/command-manager';
+import { selectedLine } from './cart-selection';
+import type { SellState } from './sell-store';
+
+export interface TillContext {
+  state: SellState;
+  searchHasText: boolean;
+  focusSearch(): void;
+  clearSearch(): void;
+}
+
+/** The context the screen hands to commands: the store's state plus the search box, which lives in the DOM. */
+export function tillContext(state: SellState, focusSearch: () => void): TillContext {
+  return { state, searchHasText: state.query !== '', focusSearch, clearSearch: () => state.setQuery('') };
+}
+
+type Command = TillCommand<TillContext>;
+
+const selling = ({ state }: TillContext) => state.view === 'sell' && state.dialog === null;
+const hasLines = (ctx: TillContext) => selling(ctx) && (ctx.state.cart?.lines.length ?? 0) > 0;
+const lineSelected = (ctx: TillContext) => selling(ctx) && selectedLine(ctx.state.cart, ctx.state.selectedLineId) !== null;
+const pieceLine = (ctx: TillContext) => {
+  const line = selectedLine(ctx.state.cart, ctx.state.selectedLineId);
+  return selling(ctx) && line?.unit === 'piece' ? line : null;
+};
+
+export const TILL_COMMANDS: readonly Command[] = [
+  { name: 'search', label: 'Search', shortcut: shortcut('F1', '/'), predicate: selling, perform: (c) => c.focusSearch() },
+  { name: 'payCash', label: 'Cash', shortcut: shortcut('F2'), predicate: hasLines, perform: (c) => c.state.open({ kind: 'checkout', mode: 'cash' }) },
+  { name: 'payCard', label: 'Card', shortcut: shortcut('F3'), predicate: hasLines, perform: (c) => c.state.open({ kind: 'checkout', mode: 'card' }) },
+  { name: 'park', label: 'Park', shortcut: shortcut('F4'), predicate: hasLines, perform: (c) => c.state.open({ kind: 'park' }) },
+  { name: 'paySplit', label: 'Split payment', shortcut: shortcut('F5'), predicate: hasLines, perform: (c) => c.state.open({ kind: 'checkout', mode: 'split' }) },
+  {
+    name: 'resume',
+    label: 'Parked carts',
+    shortcut: shortcut('F6'),
+    // Resuming replaces the cart on the till: only onto an empty one.
+    predicate: (c) => selling(c) && (c.state.cart?.lines.length ?? 0) === 0,
+    perform: (c) => c.state.open({ kind: 'parked' }),
+  },
+  {
+    name: 'discount',
+    label: 'Discount',
+    shortcut: shortcut('F7'),
+    predicate: hasLines,
+    perform: (c) => c.state.open({ kind: 'discount', lineId: selectedLine(c.state.cart, c.state.selectedLineId)?.lineId ?? null }),
+  },
+  {
+    name: 'returns',
+    label: 'Returns',
+    shortcut: shortcut('F8'),
+    predicate: ({ state }) => state.dialog === null && state.view !== 'returns',
+    perform: (c) => c.state.setView('returns'),
+  },
+  {
+    name: 'history',
+    label: 'Sales history',
+    shortcut: shortcut('F9'),
+    predicate: ({ state }) => state.dialog === null && state.view !== 'history',
+    perform: (c) => c.state.setView('history'),
+  },
+  {
+    name: 'quantity',
+    label: 'Quantity',
+    shortcut: shortcut('*'),
+    predicate: lineSelected,
+    perform: (c) => c.state.open({ kind: 'quantity', lineId: c.state.selectedLineId! }),
+  },
+  { name: 'increase', label: 'One more', shortcut: shortcut('+'), predicate: (c) => pieceLine(c) !== null, perform: (c) => void c.state.stepQuantity(1) },
+  {
+    name: 'decrease',
+    label: 'One less',
+    shortcut: shortcut('-'),
+    predicate: (c) => (pieceLine(c)?.qtyMilli ?? 0) > 1000,
+    perform: (c) => void c.state.stepQuantity(-1),
+  },
+  { name: 'removeLine', label: 'Remove line', shortcut: shortcut('Delete'), predicate: lineSelected, perform: (c) => void c.state.removeSelected() },
+  { name: 'previousLine', label: 'Previous line', shortcut: shortcut('ArrowUp'), predicate: hasLines, perform: (c) => c.state.moveSelection(-1) },
+  { name: 'nextLine', label: 'Next line', shortcut: shortcut('ArrowDown'), predicate: hasLines, perform: (c) => c.state.moveSelection(1) },
+  { name: 'clearSale', label: 'Clear sale', shortcut: null, predicate: hasLines, perform: (c) => c.state.open({ kind: 'clear' }) },
+  {
+    name: 'cancel',
+    label: 'Back',
+    shortcut: shortcut('Escape'),
+    // Open dialogs close themselves on Esc; here Esc steps back: other view → sale, search text → empty, selection → none.
+    predicate: ({ state, searchHasText }) =>
+      state.dialog === null && (state.view !== 'sell' || searchHasText || state.selectedLineId !== null),
+    perform: (c) => {
+      if (c.state.view !== 'sell') c.state.setView('sell');
+      else if (c.searchHasText) c.clearSearch();
+      else c.state.select(null);
+    },
+  },
+];
+
+export const tillCommands = createCommandManager(TILL_COMMANDS);

@@ -1,0 +1,134 @@
+/**
+ * Guards in front of express-pouchdb for its known defects, answering as Apache CouchDB 3 does:
+ * - a non-admin `PUT /newdb` crashed the process (unhandled rejections): creating and deleting databases is
+ *   checked here and refused with 401 "You are not a server admin.";
+ * - anonymous `GET /_users/x` answered 500: the users database is refused to anonymous callers (401) and, for
+ *   accounts, limited to their own document (403 otherwise);
+ * - an authenticated account that is not a member got 401: members are checked here against `_security`,
+ *   401 for anonymous callers, 403 for accounts that are known but not members.
+ * Identities are looked up through the server's own `/_session` (cached briefly), so the rules use exactly the
+ * accounts express-pouchdb knows.
+ */
+import { randomBytes } from 'node:crypto';
+import type { NextFunction, Request, RequestHandler, Response } from 'express';
+
+export interface UserCtx {
+  name: string | null;
+  roles: string[];
+}
+
+interface Security {
+  admins?: { names?: string[]; roles?: string[] };
+  members?: { names?: string[]; roles?: string[] };
+}
+
+export interface GuardOptions {
+  /** The server's own address, for lookups (known once it listens). */
+  selfUrl: () => string;
+  /** `Basic …` header of the server admin, for reading `_security`. */
+  adminAuthorization: string;
+  onError: (message: string, error: unknown) => void;
+}
+
+const IDENTITY_TTL_MS = 5_000;
+const SECURITY_TTL_MS = 2_000;
+const CACHE_LIMIT = 1_000;
+
+/** Loopback lookups carry this header so the guard lets them straight through. */
+const GUARD_HEADER = 'x-kassa-guard';
+
+export function createGuards(options: GuardOptions): RequestHandler {
+  const token = randomBytes(24).toString('hex');
+  const identities = new Map<string, { at: number; user: UserCtx | 'invalid' }>();
+  const securities = new Map<string, { at: number; security: Security | null }>();
+
+  async function lookup(path: string, headers: Record<string, string>): Promise<globalThis.Response> {
+    return fetch(options.selfUrl() + path, { headers: { ...headers, [GUARD_HEADER]: token, accept: 'application/json' } });
+  }
+
+  async function identify(req: Request): Promise<UserCtx | 'invalid' | null> {
+    const authorization = req.headers.authorization;
+    const cookie = /(?:^|;\s*)AuthSession=([^;]*)/.exec(req.headers.cookie ?? '')?.[1];
+    if (!authorization && !cookie) return null;
+    const key = `${authorization ?? ''}|${cookie ?? ''}`;
+    const cached = identities.get(key);
+    if (cached && Date.now() - cached.at < IDENTITY_TTL_MS) return cached.user;
+    const headers: Record<string, string> = {};
+    if (authorization) headers.authorization = authorization;
+    if (cookie) headers.cookie = `AuthSession=${cookie}`;
+    const response = await lookup('_session', headers);
+    const body = (await response.json().catch(() => ({}))) as { userCtx?: UserCtx };
+    const user: UserCtx | 'invalid' = response.status === 200 && body.userCtx?.name ? { name: body.userCtx.name, roles: body.userCtx.roles ?? [] } : 'invalid';
+    remember(identities, key, { at: Date.now(), user });
+    return user;
+  }
+
+  async function securityOf(db: string): Promise<Security | null> {
+    const cached = securities.get(db);
+    if (cached && Date.now() - cached.at < SECURITY_TTL_MS) return cached.security;
+    const response = await lookup(`${encodeURIComponent(db)}/_security`, { authorization: options.adminAuthorization });
+    const security = response.status === 200 ? ((await response.json()) as Security) : null;
+    remember(securities, db, { at: Date.now(), security });
+    return security;
+  }
+
+  return (req: Request, res: Response, next: NextFunction) => {
+    if (req.headers[GUARD_HEADER] === token) return next();
+    guard(req, res, next).catch((error: unknown) => {
+      options.onError('The request guard failed', error);
+      if (!res.headersSent) send(res, 500, 'internal_server_error', 'The server could not check this request.');
+    });
+  };
+
+  async function guard(req: Request, res: Response, next: NextFunction): Promise<void> {
+    const segments = req.path.split('/').filter(Boolean).map((s) => decodeURIComponent(s));
+    const [first, second] = segments;
+    if (!first || first === '_session' || first === '_uuids' || first === '_up') return next();
+
+    const user = await identify(req);
+    if (user === 'invalid') return send(res, 401, 'unauthorized', 'Name or password is incorrect.');
+    const isAdmin = user?.roles.includes('_admin') ?? false;
+
+    if (first === '_users') {
+      if (!user) return send(res, 401, 'unauthorized', 'You are not authorized to access this db.');
+      if (isAdmin) return next();
+      const own = second === `org.couchdb.user:${user.name}` && segments.length === 2 && ['GET', 'HEAD', 'PUT'].includes(req.method);
+      return own ? next() : send(res, 403, 'forbidden', 'You may only read and change your own account.');
+    }
+    if (first.startsWith('_')) {
+      // _all_dbs, _config, _log, _restart … are for server admins, as in CouchDB 3.
+      return isAdmin ? next() : send(res, 401, 'unauthorized', 'You are not a server admin.');
+    }
+    if (segments.length === 1 && (req.method === 'PUT' || req.method === 'DELETE')) {
+      securities.delete(first);
+      return isAdmin ? next() : send(res, 401, 'unauthorized', 'You are not a server admin.');
+    }
+    if (second === '_security' && req.method === 'PUT') securities.delete(first);
+    if (isAdmin) return next();
+
+    const security = await securityOf(first);
+    if (!security) return next(); // no such database: express-pouchdb answers 404
+    if (!user) {
+      const open = !(security.members?.names?.length || security.members?.roles?.length);
+      return open ? next() : send(res, 401, 'unauthorized', 'You are not authorized to access this db.');
+    }
+    if (isMember(security, user)) return next();
+    return send(res, 403, 'forbidden', 'You are not allowed to access this db.');
+  }
+}
+
+function isMember(security: Security, user: UserCtx): boolean {
+  const inGroup = (group?: { names?: string[]; roles?: string[] }) =>
+    !!group && ((user.name !== null && (group.names ?? []).includes(user.name)) || (group.roles ?? []).some((r) => user.roles.includes(r)));
+  const open = !(security.members?.names?.length || security.members?.roles?.length);
+  return open || inGroup(security.admins) || inGroup(security.members);
+}
+
+function remember<T>(cache: Map<string, T>, key: string, value: T): void {
+  if (cache.size >= CACHE_LIMIT) cache.clear();
+  cache.set(key, value);
+}
+
+function send(res: Response, status: number, error: string, reason: string): void {
+  res.status(status).set('content-type', 'application/json').send(JSON.stringify({ error, reason }));
+}

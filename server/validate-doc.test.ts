@@ -1,0 +1,97 @@
+/** The generated validate_doc_update functions, run as CouchDB runs them: (newDoc, oldDoc, userCtx, secObj). */
+import vm from 'node:vm';
+import { describe, expect, it } from 'vitest';
+import { makeSale } from '../electron/core/sync/test-support/sale-fixtures';
+import { generateCatalog } from '../shared/catalog/generate-catalog';
+import { designDoc, validateConfig, validateSource } from './validate-doc';
+
+type Validate = (newDoc: unknown, oldDoc: unknown, userCtx: unknown, secObj: unknown) => void;
+const validator = (collection: Parameters<typeof validateConfig>[1]): Validate =>
+  vm.runInNewContext(`(${validateSource(validateConfig('kassa_', collection))})`) as Validate;
+
+const terminal = (id: string, manager = false) => ({ name: `kassa_${id}`, roles: manager ? ['kassa_terminal', 'kassa_manager_terminal'] : ['kassa_terminal'] });
+const security = { admins: { names: [], roles: ['kassa_admin'] }, members: { names: [], roles: ['kassa_terminal'] } };
+const couch = <T extends { id: string }>(doc: T) => {
+  const { id, ...rest } = doc;
+  return { _id: id, _rev: '1-abc', ...rest };
+};
+/** What the function threw: its `forbidden` message, or null when it accepted the document. */
+function verdict(run: () => void): string | null {
+  try {
+    run();
+    return null;
+  } catch (error) {
+    return (error as { forbidden?: string }).forbidden ?? `threw ${JSON.stringify(error)}`;
+  }
+}
+
+const products = generateCatalog({ products: 2, seed: 1, idPrefix: 'T1' }).products;
+const bundle = makeSale({ id: 'T1-01KB2X8ZQ4N5V7W9Y1A3C5E7G9', terminalId: 'T1', seq: 1, at: '2026-11-28T10:00:00.000Z', products });
+const sale = couch(bundle.sale);
+
+describe('validate_doc_update made from the schemas', () => {
+  it('is ES5, for older CouchDB builds', () => {
+    for (const collection of ['sales', 'products'] as const) {
+      const source = validateSource(validateConfig('kassa_', collection));
+      expect(source).not.toMatch(/=>|\blet\b|\bconst\b|`|\.\.\./);
+    }
+    expect(designDoc('kassa_', 'sales')).toMatchObject({ _id: '_design/kassa', language: 'javascript', kassa: { collection: 'sales' } });
+  });
+
+  it('accepts a sale from the terminal that made it and refuses it from any other account', () => {
+    const validate = validator('sales');
+    expect(verdict(() => validate(sale, null, terminal('T1'), security))).toBeNull();
+    expect(verdict(() => validate(sale, null, terminal('T2', true), security))).toMatch(/the account kassa_T2 may not write documents of terminal T1/);
+    expect(verdict(() => validate(sale, null, { name: 'someone', roles: [] }, security))).toMatch(/only terminals of this store/);
+  });
+
+  it('checks shape: required fields, enums, whole numbers, lengths and unknown fields', () => {
+    const validate = validator('sales');
+    const check = (doc: object) => verdict(() => validate(doc, null, terminal('T1'), security));
+    const { total: _total, ...withoutTotal } = sale;
+    expect(check(withoutTotal)).toMatch(/total is missing/);
+    expect(check({ ...sale, status: 'bogus' })).toMatch(/status must be one of completed, voided/);
+    expect(check({ ...sale, total: 10.5 })).toMatch(/total must be a whole number/);
+    expect(check({ ...sale, lines: [{ ...sale.lines[0], qtyMilli: '1' }] })).toMatch(/lines\[0\]\.qtyMilli must be a number/);
+    expect(check({ ...sale, number: 'x'.repeat(41) })).toMatch(/number is longer than 40/);
+    expect(check({ ...sale, discountCode: 'X' })).toMatch(/discountCode is not a field of sales/);
+    expect(check({ ...sale, _id: 'x'.repeat(65) })).toMatch(/_id is longer than 64/);
+  });
+
+  it('keeps sales, stock movements and audit events final, and payments amounts frozen', () => {
+    expect(verdict(() => validator('sales')({ ...sale, total: 1 }, sale, terminal('T1'), security))).toMatch(/final once written/);
+    expect(verdict(() => validator('sales')({ _id: sale._id, _rev: '1-abc', _deleted: true }, sale, terminal('T1'), security))).toMatch(/never deleted/);
+    const movement = couch(bundle.movements[0]!);
+    expect(verdict(() => validator('stock_movements')({ ...movement, qtyMilli: 5 }, movement, terminal('T1'), security))).toMatch(/final/);
+    const payment = couch(bundle.payments[0]!);
+    const pay = validator('payments');
+    expect(verdict(() => pay({ ...payment, status: 'refunded' }, payment, terminal('T1'), security))).toBeNull();
+    expect(verdict(() => pay({ ...payment, amount: payment.amount + 1 }, payment, terminal('T1'), security))).toMatch(/amount cannot change/);
+  });
+
+  it('closes a shift for good', () => {
+    const shift = { _id: 'T1-SHIFT1', terminalId: 'T1', openedBy: 'U1', openedAt: 'a', openingFloat: 100, closedBy: '', closedAt: '', countedCash: 0, expectedCash: 0, status: 'open' };
+    const validate = validator('shifts');
+    const closed = { ...shift, closedBy: 'U1', closedAt: 'b', countedCash: 150, expectedCash: 150, status: 'closed' };
+    expect(verdict(() => validate(closed, shift, terminal('T1'), security))).toBeNull();
+    expect(verdict(() => validate({ ...closed, countedCash: 1 }, closed, terminal('T1'), security))).toMatch(/is closed and cannot change/);
+    expect(verdict(() => validate({ ...shift, openingFloat: 5 }, shift, terminal('T1'), security))).toMatch(/openingFloat cannot change/);
+  });
+
+  it('lets only manager terminals write the catalog, and admins anything', () => {
+    const product = couch({ ...products[0]!, edits: 2 });
+    const validate = validator('products');
+    expect(verdict(() => validate(product, null, terminal('T1'), security))).toMatch(/only a manager terminal/);
+    expect(verdict(() => validate(product, null, terminal('T1', true), security))).toBeNull();
+    expect(verdict(() => validate({ _id: product._id, _rev: '2-x', _deleted: true }, product, terminal('T1', true), security))).toBeNull();
+    expect(verdict(() => validate({ ...product, price: 'free' }, null, { name: 'admin', roles: ['_admin'] }, security))).toBeNull();
+    expect(verdict(() => validate({ ...sale, bogus: 1 }, null, { name: 'it', roles: ['kassa_admin'] }, security))).toBeNull();
+  });
+
+  it('accepts the demo seed documents from manager terminals only', () => {
+    const opening = { _id: 'DEMO-P000001-OPEN', productId: 'DEMO-P000001', terminalId: 'DEMO', qtyMilli: 24000, reason: 'receipt', refId: 'DEMO-OPENING-STOCK', createdAt: '2026-03-01T08:00:00.000Z' };
+    const validate = validator('stock_movements');
+    expect(verdict(() => validate(opening, null, terminal('T2', true), security))).toBeNull();
+    expect(verdict(() => validate(opening, null, terminal('T2'), security))).toMatch(/may not write documents of terminal DEMO/);
+  });
+});
