@@ -59,7 +59,12 @@ async function main(): Promise<void> {
   console.log(`wrote ${RESULTS_FILE}`);
 }
 
-main().catch((error: unknown) => {
-  console.error(error instanceof UsageError ? error.message : error);
-  process.exitCode = 1;
-});
+main().then(
+  // The sync suite leaves a replication timer or socket open somewhere (found 2026-11-28, not yet traced):
+  // end the process once the results are written rather than hang.
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error instanceof UsageError ? error.message : error);
+    process.exit(1);
+  },
+);
