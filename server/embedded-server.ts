@@ -1,7 +1,8 @@
 /**
  * The embedded CouchDB-protocol server for development and demos: express-pouchdb on a leveldb data directory
  * (or in memory, for tests), listening on 127.0.0.1 only, with a server admin, the guards of server-guards.ts,
- * and the store set up by the same code as `npm run server:setup`. Production stores use Apache CouchDB 3.x.
+ * a long poll that cleans up after itself (longpoll-changes.ts), and the store set up by the same code as
+ * `npm run server:setup`. Production stores use Apache CouchDB 3.x.
  */
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import type { Server } from 'node:http';
@@ -10,6 +11,7 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import express from 'express';
+import { longpollChanges } from './longpoll-changes';
 import { createGuards } from './server-guards';
 import { setupBackend, type SetupReport, type TerminalAccount } from './setup-backend';
 
@@ -58,6 +60,29 @@ type PouchConstructor = any;
 
 let basePouch: PouchConstructor | null = null;
 
+/**
+ * express-pouchdb compiles a database's validate_doc_update again for every document it validates (couchdb-eval),
+ * which made an upload of 1,000 sales spend most of its time compiling the same function. Compile each version of
+ * a design document's function once.
+ */
+function compileValidationOnce(): void {
+  const couchEval = require('couchdb-eval') as { evaluate: (context: unknown, extra: unknown, program: string) => unknown; kassaCached?: true };
+  if (couchEval.kassaCached) return;
+  const evaluate = couchEval.evaluate;
+  const compiled = new Map<string, unknown>();
+  couchEval.evaluate = (context, extra, program) => {
+    const design = context as { _id?: string; _rev?: string } | null;
+    if (!design?._rev || (extra && Object.keys(extra as object).length > 0)) return evaluate(context, extra, program);
+    const key = `${design._id}\u0000${design._rev}\u0000${program}`;
+    if (!compiled.has(key)) {
+      if (compiled.size > 100) compiled.clear();
+      compiled.set(key, evaluate(context, extra, program));
+    }
+    return compiled.get(key);
+  };
+  couchEval.kassaCached = true;
+}
+
 function pouchFor(dataDir: string | undefined, memoryPrefix: string): PouchConstructor {
   // Plugins register on pouchdb-core's one constructor: once per process.
   basePouch ??= require('pouchdb-core')
@@ -79,6 +104,7 @@ export async function startEmbeddedServer(options: EmbeddedServerOptions): Promi
   const filesDir = options.dataDir ?? scratch!;
   mkdirSync(filesDir, { recursive: true });
   const PouchDB = pouchFor(options.dataDir, `mem-${path.basename(filesDir)}-`);
+  compileValidationOnce();
   const expressPouchdb = require('express-pouchdb');
   const pouchApp = expressPouchdb(PouchDB, {
     mode: 'fullCouchDB',
@@ -105,6 +131,7 @@ export async function startEmbeddedServer(options: EmbeddedServerOptions): Promi
       onError,
     }),
   );
+  app.get('/:db/_changes', longpollChanges(PouchDB));
   app.use(pouchApp);
 
   const server: Server = await new Promise((resolve, reject) => {

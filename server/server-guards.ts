@@ -108,6 +108,8 @@ export function createGuards(options: GuardOptions): RequestHandler {
 
     const security = await securityOf(first);
     if (!security) return next(); // no such database: express-pouchdb answers 404
+    // Later handlers (longpoll-changes.ts) may rely on the database existing.
+    res.locals.kassaDatabaseExists = true;
     if (!user) {
       const open = !(security.members?.names?.length || security.members?.roles?.length);
       return open ? next() : send(res, 401, 'unauthorized', 'You are not authorized to access this db.');

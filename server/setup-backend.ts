@@ -73,12 +73,12 @@ export async function setupBackend(options: SetupOptions): Promise<SetupReport> 
     if (options.replicas) query.set('n', String(options.replicas));
     const created = await couch.expect(`Creating ${db}`, 'PUT', `${db}${query.toString() ? `?${query.toString()}` : ''}`, undefined, [201, 202, 412]);
     if (created.status !== 412) report.createdDatabases.push(db);
-    if (await retryOnConflict(db, () => ensureSecurity(couch, db, options.prefix))) report.updatedSecurity.push(db);
-    if (await retryOnConflict(db, () => ensureDesignDoc(couch, db, designDoc(options.prefix, collection)))) report.updatedDesignDocs.push(db);
+    if (await retryOnConflict(() => ensureSecurity(couch, db, options.prefix))) report.updatedSecurity.push(db);
+    if (await retryOnConflict(() => ensureDesignDoc(couch, db, designDoc(options.prefix, collection)))) report.updatedDesignDocs.push(db);
   }
 
   for (const terminal of options.terminals ?? []) {
-    report.terminals.push(await retryOnConflict(terminal.terminalId, () => ensureTerminal(couch, options.prefix, terminal)));
+    report.terminals.push(await retryOnConflict(() => ensureTerminal(couch, options.prefix, terminal)));
   }
 
   log(
@@ -103,7 +103,7 @@ async function checkAdmin(couch: CouchAdmin): Promise<string> {
 
 /** Members: the store's terminals; admins: the store's IT role. Entries added by hand are kept. */
 /** Another set-up running at the same time (two tills starting the dev server) may win a write: read again. */
-async function retryOnConflict<T>(what: string, attempt: () => Promise<T>): Promise<T> {
+async function retryOnConflict<T>(attempt: () => Promise<T>): Promise<T> {
   for (let i = 1; ; i++) {
     try {
       return await attempt();

@@ -19,7 +19,8 @@ export interface BatchSizes {
   push: number;
 }
 
-export const DEFAULT_BATCHES: BatchSizes = { pull: 1_000, push: 500 };
+/** Measured here: 10,000 sales go up in about half the time with uploads of 1,000 than of 100 (PRODUCT.md). */
+export const DEFAULT_BATCHES: BatchSizes = { pull: 1_000, push: 1_000 };
 
 export interface CollectionReplicationOptions {
   db: KassaDatabase;

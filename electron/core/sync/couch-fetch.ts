@@ -47,20 +47,39 @@ export function isDesignDocId(id: unknown): boolean {
 /** How far this database's pulls got: the sequence the live feed continues from. */
 class PullPosition {
   lastSeq: unknown = undefined;
-  private caughtUp!: () => void;
+  /** When the pull last got further (or when this started). */
+  advancedAt = Date.now();
+  caughtUp = false;
+  private signalCaughtUp!: () => void;
   readonly reached = new Promise<void>((resolve) => {
-    this.caughtUp = resolve;
+    this.signalCaughtUp = resolve;
   });
 
   advance(lastSeq: unknown, reachedEnd: boolean): void {
     if (lastSeq === undefined || lastSeq === null) return;
     this.lastSeq = lastSeq;
-    if (reachedEnd) this.caughtUp();
+    this.advancedAt = Date.now();
+    if (reachedEnd && !this.caughtUp) {
+      this.caughtUp = true;
+      this.signalCaughtUp();
+    }
+  }
+
+  /**
+   * Waits while the first pull makes progress, so the live feed does not read the same changes alongside it; gives
+   * up when the pull stalls (offline) for `stallMs`.
+   */
+  async untilCaughtUpOrStalled(stallMs: number): Promise<void> {
+    while (!this.caughtUp && Date.now() - this.advancedAt < stallMs) {
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([this.reached, new Promise((resolve) => (timer = setTimeout(resolve, 1_000)))]);
+      clearTimeout(timer);
+    }
   }
 }
 
-/** Longest a live feed waits for the first pull to reach the end before it reports and retries. */
-const FIRST_PULL_WAIT_MS = 20_000;
+/** A live feed waits for the first pull as long as that makes progress, and this long when it does not. */
+const FIRST_PULL_STALL_MS = 20_000;
 
 export function createCouchFetch(link: ServerLink, hooks: CouchFetchHooks): typeof fetch {
   const position = new PullPosition();
@@ -84,11 +103,7 @@ async function readChanges(link: ServerLink, path: string, position: PullPositio
   const query = new URLSearchParams(path.slice(path.indexOf('?') + 1));
   const longpoll = query.get('feed') === 'longpoll';
   if (longpoll && query.get('since') === 'now') {
-    if (position.lastSeq === undefined) {
-      let timer: NodeJS.Timeout | undefined;
-      await Promise.race([position.reached, new Promise((resolve) => (timer = setTimeout(resolve, FIRST_PULL_WAIT_MS)))]);
-      clearTimeout(timer);
-    }
+    await position.untilCaughtUpOrStalled(FIRST_PULL_STALL_MS);
     if (position.lastSeq === undefined) {
       throw new SyncError({ kind: 'unreachable', message: 'The live feed waits for the first pull to finish.' });
     }

@@ -46,6 +46,8 @@ interface Connection {
 }
 
 const PENDING_CAP = 10_000;
+/** Up to this many changed documents are compared one by one with the server's last known version. */
+const EXACT_LIMIT = 2_000;
 const LAST_SYNC_KEY = 'sync:lastSyncedAt';
 
 export class SyncEngine {
@@ -59,12 +61,12 @@ export class SyncEngine {
   private lastSyncSaved = 0;
   private statusTimer: NodeJS.Timeout | null = null;
   private statusRunning: Promise<SyncStatus> | null = null;
-  private lastStatus: SyncStatus;
   private lastPushed = '';
   private retryTimer: NodeJS.Timeout | null = null;
   private retrying: Promise<RetryResult> | null = null;
   private stopped = false;
   private localWrites: Subscription | null = null;
+  private lastStatusMs = 0;
 
   constructor(
     private readonly ctx: CoreContext,
@@ -72,7 +74,6 @@ export class SyncEngine {
   ) {
     this.prefix = settings.prefix ?? DEFAULT_DB_PREFIX;
     this.rejections = new RejectionList(ctx.db, ctx.now, ctx.log, () => this.scheduleStatus());
-    this.lastStatus = this.notConfiguredStatus();
   }
 
   async start(): Promise<void> {
@@ -164,67 +165,76 @@ export class SyncEngine {
     return null;
   }
 
+  /** Never rejects: a sync that cannot start is a status, and the till sells on. */
   private connect(credentials: SyncCredentials): Promise<void> {
-    this.connecting = this.connecting.then(async () => {
-      await this.disconnect();
-      if (this.stopped) return;
-      const timing = { ...DEFAULT_TIMING, ...this.settings.timing };
-      let lastState: LinkState['state'] = 'connecting';
-      const link = new ServerLink({
-        url: credentials.url,
-        username: credentials.username,
-        password: credentials.password,
-        timing,
-        log: this.ctx.log,
-        now: this.ctx.now,
-        onChange: (state) => {
-          // Back online after a problem: refused documents may have been fixed on the server meanwhile.
-          const cameBack = state.state === 'online' && lastState === 'offline';
-          lastState = state.state;
-          if (cameBack && this.connection?.link === link && this.rejections.size > 0 && !this.retrying) void this.retryRejected();
-          this.scheduleStatus();
-        },
-      });
-      const identifier = `kassa-${(await this.ctx.db.hashFunction(`${credentials.url}|${this.prefix}`)).slice(0, 16)}`;
-      const connection: Connection = {
-        credentials,
-        link,
-        replications: [],
-        originHash: await this.ctx.db.hashFunction(`rxdbreplication${identifier}`),
-        serverCounts: {},
-      };
-      this.connection = connection;
-      this.ctx.log.info('Sync starting', { server: redactUrl(credentials.url), account: credentials.username, prefix: this.prefix });
-      const batches = { ...DEFAULT_BATCHES, ...this.settings.batches };
-      for (const collection of REPLICATED_COLLECTIONS) {
-        connection.replications.push(
-          await startCollectionReplication({
-            db: this.ctx.db,
-            collection,
-            link,
-            prefix: this.prefix,
-            identifier,
-            batches,
-            retryMs: this.settings.replicationRetryMs ?? 1_000,
-            heartbeatMs: this.settings.heartbeatMs ?? 10_000,
-            hooks: {
-              onRejected: (rows) => this.rejections.rejected(collection, rows),
-              onAccepted: (ids) => this.rejections.accepted(collection, ids),
-            },
-            onConflict: (conflict) => void this.onConflict(collection, conflict),
-            onActivity: () => this.scheduleStatus(),
-            log: this.ctx.log,
-          }),
-        );
-      }
-      void this.fetchServerCounts(connection);
-      const every = this.settings.rejectionRetryMs ?? 10 * 60_000;
-      this.retryTimer = setInterval(() => {
-        if (this.rejections.size > 0 && link.state.state === 'online') void this.retryRejected();
-      }, every);
-      this.retryTimer.unref();
-    });
+    this.connecting = this.connecting.then(() =>
+      this.startConnection(credentials).catch(async (error: unknown) => {
+        this.ctx.log.error('Sync could not start', { server: redactUrl(credentials.url), error });
+        this.configProblem = { kind: 'internal', message: 'Sync could not start on this till. Kassa sells on; call IT if this stays.' };
+        await this.disconnect().catch(() => undefined);
+      }),
+    );
     return this.connecting;
+  }
+
+  private async startConnection(credentials: SyncCredentials): Promise<void> {
+    await this.disconnect();
+    if (this.stopped) return;
+    const timing = { ...DEFAULT_TIMING, ...this.settings.timing };
+    let lastState: LinkState['state'] = 'connecting';
+    const link = new ServerLink({
+      url: credentials.url,
+      username: credentials.username,
+      password: credentials.password,
+      timing,
+      log: this.ctx.log,
+      now: this.ctx.now,
+      onChange: (state) => {
+        // Back online after a problem: refused documents may have been fixed on the server meanwhile.
+        const cameBack = state.state === 'online' && lastState === 'offline';
+        lastState = state.state;
+        if (cameBack && this.connection?.link === link && this.rejections.size > 0 && !this.retrying) void this.retryRejected();
+        this.scheduleStatus();
+      },
+    });
+    const identifier = `kassa-${(await this.ctx.db.hashFunction(`${credentials.url}|${this.prefix}`)).slice(0, 16)}`;
+    const connection: Connection = {
+      credentials,
+      link,
+      replications: [],
+      originHash: await this.ctx.db.hashFunction(`rxdbreplication${identifier}`),
+      serverCounts: {},
+    };
+    this.connection = connection;
+    this.ctx.log.info('Sync starting', { server: redactUrl(credentials.url), account: credentials.username, prefix: this.prefix });
+    const batches = { ...DEFAULT_BATCHES, ...this.settings.batches };
+    for (const collection of REPLICATED_COLLECTIONS) {
+      connection.replications.push(
+        await startCollectionReplication({
+          db: this.ctx.db,
+          collection,
+          link,
+          prefix: this.prefix,
+          identifier,
+          batches,
+          retryMs: this.settings.replicationRetryMs ?? 1_000,
+          heartbeatMs: this.settings.heartbeatMs ?? 10_000,
+          hooks: {
+            onRejected: (rows) => this.rejections.rejected(collection, rows),
+            onAccepted: (ids) => this.rejections.accepted(collection, ids),
+          },
+          onConflict: (conflict) => void this.onConflict(collection, conflict),
+          onActivity: () => this.scheduleStatus(),
+          log: this.ctx.log,
+        }),
+      );
+    }
+    void this.fetchServerCounts(connection);
+    const every = this.settings.rejectionRetryMs ?? 10 * 60_000;
+    this.retryTimer = setInterval(() => {
+      if (this.rejections.size > 0 && link.state.state === 'online') void this.retryRejected();
+    }, every);
+    this.retryTimer.unref();
   }
 
   private async disconnect(): Promise<void> {
@@ -296,10 +306,14 @@ export class SyncEngine {
 
   private scheduleStatus(): void {
     if (this.statusTimer || this.stopped) return;
+    // Counting what waits is work (a large upload has thousands to compare): never spend more than ~20 % on it.
+    const delay = Math.max(this.settings.statusIntervalMs ?? 250, 4 * this.lastStatusMs);
     this.statusTimer = setTimeout(() => {
       this.statusTimer = null;
+      const started = performance.now();
       void this.computeStatus().then(
         (status) => {
+          this.lastStatusMs = performance.now() - started;
           const text = JSON.stringify(status);
           if (text === this.lastPushed) return;
           this.lastPushed = text;
@@ -307,7 +321,7 @@ export class SyncEngine {
         },
         (error: unknown) => this.ctx.log.warn('Could not compute the sync status', { error }),
       );
-    }, this.settings.statusIntervalMs ?? 250);
+    }, delay);
   }
 
   private computeStatus(): Promise<SyncStatus> {
@@ -334,7 +348,7 @@ export class SyncEngine {
 
   private async buildStatus(): Promise<SyncStatus> {
     const connection = this.connection;
-    if (!connection || this.stopped) return (this.lastStatus = this.notConfiguredStatus());
+    if (!connection || this.stopped) return this.notConfiguredStatus();
     const link = connection.link.state;
     const pending: Record<string, number> = {};
     let pendingTotal = 0;
@@ -357,7 +371,7 @@ export class SyncEngine {
     }
     const allInitial = connection.replications.every((r) => r.initialDone);
     if (link.state === 'online' && allInitial && !active && pendingTotal === 0) await this.noteSynced();
-    return (this.lastStatus = {
+    return {
       state: link.state,
       server: connection.credentials.url,
       account: connection.credentials.username,
@@ -368,7 +382,7 @@ export class SyncEngine {
       pendingCapped,
       rejected: this.rejections.size,
       firstSync: allInitial || firstTotal === 0 ? null : { done: firstDone, total: firstTotal },
-    });
+    };
   }
 
   /**
@@ -389,6 +403,8 @@ export class SyncEngine {
       return !(origin && origin.hash === connection.originHash && origin._rev === getHeightOfRevision(doc._rev));
     });
     if (candidates.length === 0) return { count: 0, capped: false };
+    // Many candidates: a large upload under way. Their number is close enough; comparing each costs too much.
+    if (candidates.length > EXACT_LIMIT) return { count: Math.min(candidates.length, PENDING_CAP), capped: documents.length > PENDING_CAP };
     const assumed = await getAssumedMasterState(internal, candidates.map((d) => String(d.id)));
     let count = 0;
     for (const doc of candidates) {
