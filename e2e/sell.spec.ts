@@ -53,6 +53,22 @@ test('a scanned product goes to the cart; cash pays it with change; the receipt 
   await expect(receipt.getByRole('img', { name: `Barcode of receipt number ${number}` })).toBeVisible();
   await expect(done.getByRole('button', { name: 'Print receipt' })).toBeVisible();
 
+  // Print: the page is sized to the receipt (80 mm wide, as long as the laid-out receipt) before the browser's print
+  // dialog opens. The dialog itself is the browser's and cannot be driven by a test: window.print is counted instead.
+  await page.evaluate(() => {
+    const w = window as unknown as { print: () => void; kassaPrints: number };
+    w.kassaPrints = 0;
+    w.print = () => void w.kassaPrints++;
+  });
+  await done.getByRole('button', { name: 'Print receipt' }).click();
+  await expect.poll(() => page.evaluate(() => (window as unknown as { kassaPrints: number }).kassaPrints)).toBe(1);
+  const pageRules = await page.evaluate(() =>
+    [...document.styleSheets].flatMap((sheet) => [...sheet.cssRules].map((rule) => rule.cssText)).filter((text) => text.startsWith('@page')),
+  );
+  const sized = pageRules.map((text) => /size: 80mm (\d+)mm/.exec(text)).find((m) => m !== null);
+  expect(sized, pageRules.join('\n')).toBeTruthy();
+  expect(Number(sized![1])).toBeGreaterThanOrEqual(60);
+
   await done.getByRole('button', { name: 'New sale' }).click();
   await expectEmptyCart(page);
   await expect(page.getByLabel('Search products')).toBeFocused();

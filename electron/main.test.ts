@@ -6,7 +6,7 @@
 import { EventEmitter } from 'node:events';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { PushMessage } from '../shared/api/events';
-import { IPC_CALL, IPC_PUSH } from '../shared/api/transport';
+import { IPC_CALL, IPC_PRINT_RECEIPT, IPC_PUSH } from '../shared/api/transport';
 import type { PushTarget } from './core/api/till-core-types';
 
 type Handler = (...args: unknown[]) => unknown;
@@ -32,6 +32,12 @@ vi.mock('electron', () => ({
   get protocol() {
     return fake.electron.protocol;
   },
+  get safeStorage() {
+    return fake.electron.safeStorage;
+  },
+  get screen() {
+    return fake.electron.screen;
+  },
   get session() {
     return fake.electron.session;
   },
@@ -48,6 +54,11 @@ class FakeWebContents extends EventEmitter {
   url = '';
   sent: unknown[][] = [];
   openHandler: ((details: { url: string }) => unknown) | null = null;
+  printed: unknown[] = [];
+  print(options: unknown, callback: (success: boolean, failureReason: string) => void) {
+    this.printed.push(options);
+    callback(true, '');
+  }
   constructor(readonly id: number) {
     super();
   }
@@ -65,7 +76,14 @@ class FakeWebContents extends EventEmitter {
   }
 }
 
-function setUp(options: { lock?: boolean; coreFails?: boolean } = {}) {
+interface FakeDisplay {
+  id: number;
+  workArea: { x: number; y: number; width: number; height: number };
+}
+const tillScreen: FakeDisplay = { id: 1, workArea: { x: 0, y: 0, width: 1920, height: 1040 } };
+const customerScreen: FakeDisplay = { id: 2, workArea: { x: 1920, y: 0, width: 1024, height: 600 } };
+
+function setUp(options: { lock?: boolean; coreFails?: boolean; displays?: FakeDisplay[] } = {}) {
   const log: string[] = [];
   const windows: FakeWindow[] = [];
   let nextId = 1;
@@ -85,8 +103,13 @@ function setUp(options: { lock?: boolean; coreFails?: boolean } = {}) {
     readonly webContents = new FakeWebContents(nextId++);
     focus = vi.fn();
     show = vi.fn();
+    showInactive = vi.fn();
     restore = vi.fn();
-    constructor(readonly options: { webPreferences: Record<string, unknown> }) {
+    close = vi.fn(() => {
+      windows.splice(windows.indexOf(this), 1);
+      this.emit('closed');
+    });
+    constructor(readonly options: { webPreferences: Record<string, unknown>; [key: string]: unknown }) {
       super();
       windows.push(this);
       app.emit('web-contents-created', {}, this.webContents);
@@ -104,12 +127,24 @@ function setUp(options: { lock?: boolean; coreFails?: boolean } = {}) {
   }
   const handlers: Record<string, Handler> = {};
   const permissionHandlers: Handler[] = [];
+  const displays = options.displays ?? [tillScreen];
+  const screen = Object.assign(new EventEmitter(), {
+    getPrimaryDisplay: () => displays[0],
+    getAllDisplays: () => displays,
+  });
   fake.electron = {
     app,
     BrowserWindow: FakeWindow,
     dialog: { showErrorBox: (_title: string, message: string) => log.push(`errorBox ${message}`) },
     ipcMain: { handle: (channel: string, handler: Handler) => (handlers[channel] = handler) },
     Menu: { setApplicationMenu: () => {} },
+    safeStorage: {
+      isEncryptionAvailable: () => false,
+      getSelectedStorageBackend: () => 'basic_text',
+      encryptString: () => Buffer.alloc(0),
+      decryptString: () => '',
+    },
+    screen,
     protocol: {
       registerSchemesAsPrivileged: (schemes: unknown) => log.push(`privileged ${JSON.stringify(schemes)}`),
       handle: (scheme: string, handler: Handler) => (handlers[`protocol:${scheme}`] = handler),
@@ -127,7 +162,12 @@ function setUp(options: { lock?: boolean; coreFails?: boolean } = {}) {
   const pushListeners = new Set<(target: PushTarget) => void>();
   const core = {
     terminalId: 'T1',
-    dispatch: vi.fn(async (channelId: string, name: string) => ({ ok: true, value: `${name} on ${channelId}` })),
+    loggedIn: true,
+    dispatch: vi.fn(async (channelId: string, name: string): Promise<{ ok: true; value: unknown }> =>
+      name === 'auth.status'
+        ? { ok: true, value: { session: core.loggedIn ? { user: { username: 'clara' } } : null } }
+        : { ok: true, value: `${name} on ${channelId}` },
+    ),
     onPush: (listener: (target: PushTarget) => void) => {
       pushListeners.add(listener);
       return () => pushListeners.delete(listener);
@@ -145,6 +185,8 @@ function setUp(options: { lock?: boolean; coreFails?: boolean } = {}) {
     core,
     log,
     windows,
+    displays,
+    screen,
     handlers,
     permissionHandlers,
     push: (target: PushTarget) => pushListeners.forEach((l) => l(target)),
@@ -162,7 +204,7 @@ const event = () => ({ prevented: false, preventDefault() { this.prevented = tru
 describe('electron main', () => {
   beforeEach(() => {
     vi.resetModules();
-    for (const key of ['KASSA_DATA_DIR', 'KASSA_TERMINAL_ID', 'KASSA_DEMO', 'KASSA_DEMO_PRODUCTS']) vi.stubEnv(key, undefined);
+    for (const key of ['KASSA_DATA_DIR', 'KASSA_TERMINAL_ID', 'KASSA_DEMO', 'KASSA_DEMO_PRODUCTS', 'KASSA_COUCH_URL', 'KASSA_DB_PREFIX', 'KASSA_CUSTOMER_DISPLAY', 'KASSA_RECEIPT_PRINTER']) vi.stubEnv(key, undefined);
   });
   afterEach(() => vi.unstubAllEnvs());
 
@@ -198,9 +240,15 @@ describe('electron main', () => {
   it('starts the core with the terminal and data dir from the environment', async () => {
     vi.stubEnv('KASSA_TERMINAL_ID', 'T4');
     vi.stubEnv('KASSA_DATA_DIR', '/srv/kassa/t4');
+    vi.stubEnv('KASSA_COUCH_URL', 'https://couch.example/');
     const shell = setUp();
     await shell.start();
-    expect(fake.createTillCore).toHaveBeenCalledWith({ dataDir: '/srv/kassa/t4', terminalId: 'T4', demo: true });
+    expect(fake.createTillCore).toHaveBeenCalledWith({
+      dataDir: '/srv/kassa/t4',
+      terminalId: 'T4',
+      demo: true,
+      sync: { url: 'https://couch.example/', prefix: 'kassa_', credentials: expect.objectContaining({ load: expect.any(Function) }) },
+    });
   });
 
   it('dispatches IPC calls from our page on its channel and refuses other pages', async () => {
@@ -276,5 +324,72 @@ describe('electron main', () => {
     expect(shell.app.exit).toHaveBeenCalledWith(1);
     const answer = await shell.handlers[IPC_CALL]!({ sender: { id: 1 }, senderFrame: { url: 'app://kassa/', parent: null } }, 'auth.status', {});
     expect(answer).toMatchObject({ ok: false, error: { code: 'UNAVAILABLE' } });
+  });
+
+  it('opens one customer display window when our page asks for it, and none for anyone else', async () => {
+    const shell = setUp();
+    await shell.start();
+    const till = shell.windows[0]!;
+    expect(shell.windows).toHaveLength(1);
+    expect(till.webContents.openHandler!({ url: 'app://kassa/customer-display' })).toEqual({ action: 'deny' });
+    expect(shell.windows).toHaveLength(2);
+    const display = shell.windows[1]!;
+    expect(display.webContents.url).toBe('app://kassa/customer-display');
+    expect(display.options.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false });
+    // One screen: a window in its top right corner, not full screen.
+    expect(display.options).toMatchObject({ x: 1120, y: 0, width: 800, height: 600, fullscreen: false });
+    // Asking again brings the same window forward; the display page itself cannot open more windows.
+    till.webContents.openHandler!({ url: 'app://kassa/customer-display' });
+    display.webContents.openHandler!({ url: 'app://kassa/index.html' });
+    expect(shell.windows).toHaveLength(2);
+    expect(display.showInactive).toHaveBeenCalled();
+    // A foreign page asking for it gets nothing.
+    till.webContents.url = 'https://evil.example/';
+    display.close();
+    till.webContents.openHandler!({ url: 'app://kassa/customer-display' });
+    expect(shell.windows).toHaveLength(1);
+  });
+
+  it('puts the customer display full screen on a second monitor at start, and closes it with the till', async () => {
+    const shell = setUp({ displays: [tillScreen, customerScreen] });
+    await shell.start();
+    expect(shell.windows).toHaveLength(2);
+    const display = shell.windows[1]!;
+    expect(display.options).toMatchObject({ ...customerScreen.workArea, fullscreen: true, focusable: false });
+    shell.windows[0]!.emit('closed');
+    expect(display.close).toHaveBeenCalled();
+  });
+
+  it('opens the customer display when a second monitor is plugged in, unless told not to', async () => {
+    const shell = setUp();
+    await shell.start();
+    shell.displays.push(customerScreen);
+    shell.screen.emit('display-added');
+    expect(shell.windows.map((w) => w.webContents.url)).toEqual(['app://kassa/index.html', 'app://kassa/customer-display']);
+
+    vi.resetModules();
+    vi.stubEnv('KASSA_CUSTOMER_DISPLAY', 'off');
+    const off = setUp({ displays: [tillScreen, customerScreen] });
+    await off.start();
+    off.screen.emit('display-added');
+    expect(off.windows).toHaveLength(1);
+  });
+
+  it('prints a receipt on an 80 mm page for a logged-in screen of ours, to the configured printer', async () => {
+    vi.stubEnv('KASSA_RECEIPT_PRINTER', 'TM_T20');
+    const shell = setUp();
+    await shell.start();
+    const sender = shell.windows[0]!.webContents;
+    const print = shell.handlers[IPC_PRINT_RECEIPT]!;
+    const ours = { sender, senderFrame: { url: 'app://kassa/index.html', parent: null } };
+    expect(await print(ours, { lengthMm: 120 })).toEqual({ ok: true, value: { printed: true } });
+    expect(sender.printed).toEqual([
+      { silent: true, deviceName: 'TM_T20', printBackground: false, color: false, margins: { marginType: 'none' }, pageSize: { width: 80_000, height: 120_000 } },
+    ]);
+    expect(await print({ sender, senderFrame: { url: 'https://evil.example/', parent: null } }, { lengthMm: 120 })).toMatchObject({ ok: false });
+    expect(await print(ours, { lengthMm: -1 })).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
+    shell.core.loggedIn = false;
+    expect(await print(ours, { lengthMm: 120 })).toMatchObject({ ok: false, error: { code: 'NOT_LOGGED_IN' } });
+    expect(sender.printed).toHaveLength(1);
   });
 });

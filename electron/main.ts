@@ -11,6 +11,8 @@ import {
   ipcMain,
   Menu,
   protocol,
+  safeStorage,
+  screen,
   session,
   webContents,
   type Event as ElectronEvent,
@@ -19,14 +21,17 @@ import {
 } from 'electron';
 import type { ApiResult } from '../shared/api/errors';
 import type { PushMessage } from '../shared/api/events';
-import { IPC_CALL, IPC_PUSH } from '../shared/api/transport';
-import type { TillCore, TillCoreOptions } from './core/api/till-core-types';
+import { IPC_CALL, IPC_PRINT_RECEIPT, IPC_PUSH } from '../shared/api/transport';
+import type { TillCore } from './core/api/till-core-types';
 import { createLogger } from './core/log';
 import { createTillCore } from './core/till-core';
 import { APP_ENTRY_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES, isAppUrl } from './shell/app-origin';
 import { serveAppRequest } from './shell/app-protocol';
+import { CUSTOMER_DISPLAY_URL, customerDisplayPlacement, isCustomerDisplayUrl, opensByItself } from './shell/customer-display';
 import { createIpcRelay, type IpcCaller, type IpcRelay } from './shell/ipc-relay';
-import { resolveShellConfig } from './shell/shell-config';
+import type { ReceiptPrintOptions } from './shell/receipt-print';
+import { createSafeStorageCredentialStore, type StringCipher } from './shell/safe-storage-credentials';
+import { resolveShellConfig, type ShellConfig } from './shell/shell-config';
 import { secureWebPreferences } from './shell/web-preferences';
 
 const log = createLogger('shell');
@@ -45,9 +50,9 @@ if (app.requestSingleInstanceLock()) {
 }
 
 function startShell(): void {
-  let options: TillCoreOptions;
+  let config: ShellConfig;
   try {
-    options = resolveShellConfig(process.env, {
+    config = resolveShellConfig(process.env, {
       isPackaged: app.isPackaged,
       userDataPath: app.getPath('userData'),
       cwd: process.cwd(),
@@ -58,16 +63,60 @@ function startShell(): void {
   }
 
   let mainWindow: BrowserWindow | null = null;
+  let customerDisplay: BrowserWindow | null = null;
   let quitting = false;
-  const coreReady: Promise<TillCore> = createTillCore(options);
+  // safeStorage (the sync account's keychain) can only be used once the app is ready.
+  const coreReady: Promise<TillCore> = app.whenReady().then(() =>
+    createTillCore({
+      ...config.core,
+      sync: {
+        ...config.sync,
+        credentials: createSafeStorageCredentialStore(config.core.dataDir, osKeychain(), (message) => log.warn(message)),
+      },
+    }),
+  );
   const relayReady: Promise<IpcRelay> = coreReady.then((core) =>
-    createIpcRelay(core, { sendTo: sendToScreen, broadcast: broadcastToScreens }, log),
+    createIpcRelay(core, { sendTo: sendToScreen, broadcast: broadcastToScreens, print: printScreen }, log, {
+      receiptPrinter: config.receiptPrinter,
+    }),
   );
   coreReady.catch((error: unknown) => fail('The till could not open its data.', error));
   relayReady.catch(() => {
     // Same failure as coreReady's, already reported there.
   });
-  log.info('Starting', { terminalId: options.terminalId, dataDir: options.dataDir, demo: options.demo });
+  log.info('Starting', {
+    terminalId: config.core.terminalId,
+    dataDir: config.core.dataDir,
+    demo: config.core.demo,
+    customerDisplay: config.customerDisplay,
+    receiptPrinter: config.receiptPrinter,
+  });
+
+  /** The one customer display window: opened (or brought forward) on the customer's screen when there is one. */
+  const openCustomerDisplay = (): void => {
+    if (customerDisplay) {
+      customerDisplay.showInactive();
+      return;
+    }
+    const primary = screen.getPrimaryDisplay();
+    const place = customerDisplayPlacement(screen.getAllDisplays(), primary.id);
+    const window = new BrowserWindow({
+      ...place.bounds,
+      fullscreen: place.fullscreen,
+      title: 'Kassa – customer display',
+      show: false,
+      backgroundColor: '#ffffff',
+      // The till keeps the keyboard: a scan must never land in the customer's window.
+      focusable: !place.fullscreen,
+      webPreferences: secureWebPreferences(path.join(__dirname, 'preload.cjs'), { devTools: !app.isPackaged }),
+    });
+    customerDisplay = window;
+    window.once('ready-to-show', () => window.showInactive());
+    window.on('closed', () => {
+      if (customerDisplay === window) customerDisplay = null;
+    });
+    window.loadURL(CUSTOMER_DISPLAY_URL).catch((error: unknown) => log.error('The customer display did not load', { error }));
+  };
 
   app.on('second-instance', () => {
     if (!mainWindow) return;
@@ -77,7 +126,7 @@ function startShell(): void {
   });
 
   app.on('web-contents-created', (_event, contents) => {
-    hardenWebContents(contents);
+    hardenWebContents(contents, openCustomerDisplay);
     const id = contents.id; // No longer readable once 'destroyed' fires.
     contents.once('destroyed', () => {
       relayReady.then((relay) => relay.screenClosed(id)).catch(() => {
@@ -90,6 +139,12 @@ function startShell(): void {
     const relay = await relayReady.catch(() => null);
     if (!relay) return { ok: false, error: { code: 'UNAVAILABLE', message: 'The till is not running. Restart Kassa.' } };
     return relay.call(callerOf(event), name, input);
+  });
+
+  ipcMain.handle(IPC_PRINT_RECEIPT, async (event, page: unknown): Promise<ApiResult<{ printed: boolean }>> => {
+    const relay = await relayReady.catch(() => null);
+    if (!relay) return { ok: false, error: { code: 'UNAVAILABLE', message: 'The till is not running. Restart Kassa.' } };
+    return relay.printReceipt(callerOf(event), page);
   });
 
   app.on('window-all-closed', () => app.quit());
@@ -131,7 +186,15 @@ function startShell(): void {
       // copy and paste stop working in text fields.
       if (app.isPackaged && process.platform !== 'darwin') Menu.setApplicationMenu(null);
       mainWindow = createMainWindow();
-      mainWindow.on('closed', () => (mainWindow = null));
+      mainWindow.on('closed', () => {
+        mainWindow = null;
+        // The customer display is part of the till: it does not stay open (and keep Kassa running) on its own.
+        customerDisplay?.close();
+      });
+      if (opensByItself(config.customerDisplay, screen.getAllDisplays().length)) openCustomerDisplay();
+      screen.on('display-added', () => {
+        if (mainWindow && opensByItself(config.customerDisplay, screen.getAllDisplays().length)) openCustomerDisplay();
+      });
     })
     .catch((error: unknown) => fail('Kassa could not open its window.', error));
 }
@@ -162,9 +225,16 @@ function callerOf(event: IpcMainInvokeEvent): IpcCaller {
   }
 }
 
-/** Every webContents (our window, and anything a bug or a page might try to open) gets the same rules. */
-function hardenWebContents(contents: WebContents): void {
+/**
+ * Every webContents (our windows, and anything a bug or a page might try to open) gets the same rules. A page asking
+ * for the customer display gets main's own customer display window; no page opens a window of its own.
+ */
+function hardenWebContents(contents: WebContents, openCustomerDisplay: () => void): void {
   contents.setWindowOpenHandler(({ url }) => {
+    if (isCustomerDisplayUrl(url) && isAppUrl(contents.getURL())) {
+      openCustomerDisplay();
+      return { action: 'deny' };
+    }
     log.warn('Blocked a new window', { url });
     return { action: 'deny' };
   });
@@ -195,6 +265,22 @@ function lockDownSession(): void {
       callback({ cancel: true });
     },
   );
+}
+
+/** The OS keychain through safeStorage; a Linux till without a keyring gets only a fixed key, which counts as none. */
+function osKeychain(): StringCipher {
+  return {
+    isAvailable: () =>
+      safeStorage.isEncryptionAvailable() && (process.platform !== 'linux' || safeStorage.getSelectedStorageBackend() !== 'basic_text'),
+    encryptString: (plain) => safeStorage.encryptString(plain),
+    decryptString: (encrypted) => safeStorage.decryptString(encrypted),
+  };
+}
+
+function printScreen(webContentsId: number, options: ReceiptPrintOptions): Promise<{ success: boolean; failureReason: string }> {
+  const target = webContents.fromId(webContentsId);
+  if (!target || target.isDestroyed()) return Promise.resolve({ success: false, failureReason: 'the screen closed' });
+  return new Promise((resolve) => target.print(options, (success, failureReason) => resolve({ success, failureReason })));
 }
 
 function sendToScreen(webContentsId: number, message: PushMessage): void {

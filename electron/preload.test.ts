@@ -6,7 +6,7 @@
 import { EventEmitter } from 'node:events';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { PushMessage } from '../shared/api/events';
-import { IPC_CALL, IPC_PUSH, type KassaBridge } from '../shared/api/transport';
+import { IPC_CALL, IPC_PRINT_RECEIPT, IPC_PUSH, type KassaBridge } from '../shared/api/transport';
 
 const fake = vi.hoisted(() => ({
   exposed: new Map<string, unknown>(),
@@ -51,9 +51,9 @@ describe('preload', () => {
     kassa = await loadPreload();
   });
 
-  it('exposes exactly one object, kassa, with call and subscribe', () => {
+  it('exposes exactly one object, kassa, with call, subscribe and printReceipt', () => {
     expect([...fake.exposed.keys()]).toEqual(['kassa']);
-    expect(Object.keys(kassa).sort()).toEqual(['call', 'subscribe']);
+    expect(Object.keys(kassa).sort()).toEqual(['call', 'printReceipt', 'subscribe']);
     expect(typeof kassa.call).toBe('function');
     expect(typeof kassa.subscribe).toBe('function');
   });
@@ -70,6 +70,12 @@ describe('preload', () => {
     for (const forbidden of [ipc, ipc.invoke, ipc.on, ipc.send, ipc.sendSync, ipc.emit]) {
       expect(reachable.has(forbidden)).toBe(false);
     }
+  });
+
+  it('asks main to print a receipt over IPC_PRINT_RECEIPT with the page length only', async () => {
+    const result = await kassa.printReceipt!({ lengthMm: 142 });
+    expect(fake.ipcRenderer.invoke).toHaveBeenCalledExactlyOnceWith(IPC_PRINT_RECEIPT, { lengthMm: 142 });
+    expect(result).toEqual({ ok: true, value: 'answer' });
   });
 
   it('sends calls over IPC_CALL with the name and input', async () => {

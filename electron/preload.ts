@@ -5,7 +5,7 @@
  */
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import type { PushEventName, PushMessage } from '../shared/api/events';
-import { IPC_CALL, IPC_PUSH, type KassaBridge } from '../shared/api/transport';
+import { IPC_CALL, IPC_PRINT_RECEIPT, IPC_PUSH, type KassaBridge } from '../shared/api/transport';
 
 type Listener = (payload: unknown) => void;
 
@@ -28,6 +28,7 @@ function onPush(_event: IpcRendererEvent, message: PushMessage): void {
 
 const kassa = {
   call: (name, input) => ipcRenderer.invoke(IPC_CALL, name, input),
+  printReceipt: (page) => ipcRenderer.invoke(IPC_PRINT_RECEIPT, page),
   subscribe(event, listener) {
     const forEvent = listeners.get(event) ?? new Set<Listener>();
     listeners.set(event, forEvent);

@@ -33,4 +33,9 @@ describe('terminal ids', () => {
     expect(() => createIdFactory('T-1')).toThrow(/Terminal id/);
     expect(() => createIdFactory('')).toThrow(/Terminal id/);
   });
+
+  it('refuse lower-case terminal ids: receipt numbers carrying them are looked up in any case', () => {
+    expect(() => createIdFactory('Front_1')).toThrow(/capital letters/);
+    expect(() => createIdFactory('FRONT_1')).not.toThrow();
+  });
 });

@@ -6,11 +6,15 @@
 const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 const TIME_CHARS = 10;
 const RANDOM_CHARS = 16;
-export const TERMINAL_ID_PATTERN = /^[A-Za-z0-9_]{1,24}$/;
+/**
+ * Capitals, digits and `_`: receipt numbers (`T1-000042`) carry the terminal id and are typed in any case at the
+ * returns screen, so an id must not depend on case.
+ */
+export const TERMINAL_ID_PATTERN = /^[A-Z0-9_]{1,24}$/;
 
 export function assertTerminalId(terminalId: string): void {
   if (!TERMINAL_ID_PATTERN.test(terminalId)) {
-    throw new Error(`Terminal id "${terminalId}" must be 1–24 letters, digits or underscores`);
+    throw new Error(`Terminal id "${terminalId}" must be 1–24 capital letters, digits or underscores (e.g. T2)`);
   }
 }
 

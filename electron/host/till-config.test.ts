@@ -26,8 +26,8 @@ describe('till configuration', () => {
   });
 
   it('reads KASSA_* variables', () => {
-    const config = resolveTillConfig([], { KASSA_TERMINAL_ID: 'Front_1', KASSA_PORT: '7000', KASSA_DATA_DIR: '/var/lib/kassa', KASSA_DEMO: 'off' }, cwd);
-    expect(config).toMatchObject({ terminalId: 'Front_1', port: 7000, dataDir: '/var/lib/kassa', demo: false });
+    const config = resolveTillConfig([], { KASSA_TERMINAL_ID: 'FRONT_1', KASSA_PORT: '7000', KASSA_DATA_DIR: '/var/lib/kassa', KASSA_DEMO: 'off' }, cwd);
+    expect(config).toMatchObject({ terminalId: 'FRONT_1', port: 7000, dataDir: '/var/lib/kassa', demo: false });
   });
 
   it('reads the sync settings: the store CouchDB and prefix, or the embedded server', () => {

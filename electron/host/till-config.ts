@@ -4,7 +4,7 @@
  */
 import path from 'node:path';
 import { TERMINAL_ID_PATTERN } from '../../shared/ids';
-import { parseServerUrl, redactUrl } from '../core/sync/couch-url';
+import { checkedCouchUrl } from '../core/sync/couch-url';
 import { assertDbPrefix, DEFAULT_DB_PREFIX } from '../core/sync/sync-names';
 
 export interface TillConfig {
@@ -52,13 +52,13 @@ function yesNo(value: string | undefined, fallback: boolean, what: string): bool
 export function resolveTillConfig(argv: readonly string[], env: NodeJS.ProcessEnv, cwd: string): TillConfig {
   const terminalId = flag(argv, 'terminal') ?? env.KASSA_TERMINAL_ID ?? 'T1';
   if (!TERMINAL_ID_PATTERN.test(terminalId)) {
-    throw new Error(`Terminal id "${terminalId}" must be 1–24 letters, digits or underscores (e.g. T2)`);
+    throw new Error(`Terminal id "${terminalId}" must be 1–24 capital letters, digits or underscores (e.g. T2)`);
   }
   const port = wholeNumber(flag(argv, 'port') ?? env.KASSA_PORT ?? String(DEFAULT_PORT), 'The port', 0, 65535);
   const dataDir = path.resolve(cwd, flag(argv, 'data-dir') ?? env.KASSA_DATA_DIR ?? '.kassa');
   const demo = argv.includes('--no-demo') ? false : argv.includes('--demo') ? true : yesNo(env.KASSA_DEMO, true, 'KASSA_DEMO');
   const demoProducts = wholeNumber(flag(argv, 'demo-products') ?? env.KASSA_DEMO_PRODUCTS ?? '2000', 'Demo products', 0, 1_000_000);
-  const couchUrl = couchUrlOf(flag(argv, 'couch-url') ?? env.KASSA_COUCH_URL);
+  const couchUrl = checkedCouchUrl(flag(argv, 'couch-url') ?? env.KASSA_COUCH_URL);
   const dbPrefix = flag(argv, 'db-prefix') ?? env.KASSA_DB_PREFIX ?? DEFAULT_DB_PREFIX;
   assertDbPrefix(dbPrefix);
   const serverPort = wholeNumber(flag(argv, 'server-port') ?? env.KASSA_SERVER_PORT ?? String(DEFAULT_SERVER_PORT), 'The sync server port', 1, 65535);
@@ -67,13 +67,3 @@ export function resolveTillConfig(argv: readonly string[], env: NodeJS.ProcessEn
   return { terminalId, port, dataDir, demo, demoProducts, couchUrl, dbPrefix, serverPort, serverDataDir, embeddedServer };
 }
 
-/** A CouchDB address, checked now so a typo stops the start (the message never repeats a password). */
-function couchUrlOf(value: string | undefined): string | null {
-  if (value === undefined || value.trim() === '') return null;
-  try {
-    parseServerUrl(value);
-  } catch (error) {
-    throw new Error(`KASSA_COUCH_URL (${redactUrl(value)}): ${(error as Error).message}`);
-  }
-  return value.trim();
-}

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { PushMessage } from '../../shared/api/events';
 import type { PushTarget, TillCore } from '../core/api/till-core-types';
-import { channelIdFor, createIpcRelay, webContentsIdOf, type IpcCaller } from './ipc-relay';
+import { channelIdFor, createIpcRelay, webContentsIdOf, type IpcCaller, type ScreenPort } from './ipc-relay';
 
 function fakeCore() {
   const listeners = new Set<(target: PushTarget) => void>();
@@ -19,8 +19,23 @@ function fakeCore() {
   return { core, push, listeners };
 }
 
-function fakePort() {
-  return { sendTo: vi.fn<(id: number, m: PushMessage) => void>(), broadcast: vi.fn<(m: PushMessage) => void>() };
+function fakePort(printed: { success: boolean; failureReason: string } = { success: true, failureReason: '' }) {
+  return {
+    sendTo: vi.fn<(id: number, m: PushMessage) => void>(),
+    broadcast: vi.fn<(m: PushMessage) => void>(),
+    print: vi.fn<ScreenPort['print']>(async () => printed),
+  };
+}
+
+/** A core whose auth.status says whether someone is logged in on the asking screen. */
+function coreWithSession(loggedIn: boolean) {
+  const { core } = fakeCore();
+  core.dispatch.mockImplementation(async (channelId: string, name: string, input: unknown) =>
+    name === 'auth.status'
+      ? { ok: true as const, value: { session: loggedIn ? { user: { username: 'clara' } } : null } as never }
+      : { ok: true as const, value: { channelId, name, input } },
+  );
+  return core;
 }
 
 const quiet = { warn: vi.fn(), error: vi.fn() };
@@ -95,5 +110,53 @@ describe('ipc relay', () => {
     const { core } = fakeCore();
     createIpcRelay(core, fakePort(), quiet).screenClosed(9);
     expect(core.closeChannel).toHaveBeenCalledWith('wc:9');
+  });
+
+  it('prints the asking screen on an 80 mm page as long as it asked, through the dialog when no printer is set', async () => {
+    const port = fakePort();
+    const relay = createIpcRelay(coreWithSession(true), port, quiet);
+    expect(await relay.printReceipt(ours, { lengthMm: 143 })).toEqual({ ok: true, value: { printed: true } });
+    expect(port.print).toHaveBeenCalledExactlyOnceWith(7, {
+      silent: false,
+      printBackground: false,
+      color: false,
+      margins: { marginType: 'none' },
+      pageSize: { width: 80_000, height: 143_000 },
+    });
+  });
+
+  it('prints silently to the configured receipt printer', async () => {
+    const port = fakePort();
+    const relay = createIpcRelay(coreWithSession(true), port, quiet, { receiptPrinter: 'EPSON_TM_T20III' });
+    await relay.printReceipt(ours, { lengthMm: 90 });
+    expect(port.print.mock.calls[0]![1]).toMatchObject({ silent: true, deviceName: 'EPSON_TM_T20III' });
+  });
+
+  it('prints nothing for a foreign page, a screen nobody is logged in on, or a bad page size', async () => {
+    const port = fakePort();
+    const loggedOut = createIpcRelay(coreWithSession(false), port, quiet);
+    expect(await loggedOut.printReceipt(ours, { lengthMm: 90 })).toMatchObject({ ok: false, error: { code: 'NOT_LOGGED_IN' } });
+    const relay = createIpcRelay(coreWithSession(true), port, quiet);
+    expect(await relay.printReceipt({ ...ours, frameUrl: 'https://evil.example/' }, { lengthMm: 90 })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
+    for (const bad of [null, 90, {}, { lengthMm: 0 }, { lengthMm: 39 }, { lengthMm: 5_001 }, { lengthMm: 90.5 }, { lengthMm: '90' }, { lengthMm: 90, deviceName: 'x' }]) {
+      expect(await relay.printReceipt(ours, bad), JSON.stringify(bad)).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
+    }
+    expect(port.print).not.toHaveBeenCalled();
+  });
+
+  it('tells the clerk when the printer fails, and treats a cancelled dialog as no print', async () => {
+    const failing = createIpcRelay(coreWithSession(true), fakePort({ success: false, failureReason: 'Print job failed' }), quiet);
+    const failed = await failing.printReceipt(ours, { lengthMm: 90 });
+    expect(failed).toMatchObject({ ok: false, error: { code: 'UNAVAILABLE' } });
+    expect(!failed.ok && failed.error.message).toMatch(/Print job failed.*print it again from the sales history/);
+    const cancelled = createIpcRelay(coreWithSession(true), fakePort({ success: false, failureReason: 'Print job canceled' }), quiet);
+    expect(await cancelled.printReceipt(ours, { lengthMm: 90 })).toEqual({ ok: true, value: { printed: false } });
+    const port = fakePort();
+    port.print.mockRejectedValueOnce(new Error('no cups'));
+    const throwing = createIpcRelay(coreWithSession(true), port, quiet);
+    expect(await throwing.printReceipt(ours, { lengthMm: 90 })).toMatchObject({ ok: false, error: { code: 'UNAVAILABLE' } });
   });
 });

@@ -1,10 +1,14 @@
 /**
- * How the Electron shell configures the till core from its environment. Packaged tills keep their data in the
- * OS's per-user app folder and never seed demo data unless asked; a development run keeps it under .kassa/.
+ * How the Electron shell configures itself and the till core from its environment. Packaged tills keep their data
+ * in the OS's per-user app folder and never seed demo data unless asked; a development run keeps it under .kassa/.
  */
 import path from 'node:path';
 import { assertTerminalId } from '../../shared/ids';
 import type { TillCoreOptions } from '../core/api/till-core-types';
+import { checkedCouchUrl } from '../core/sync/couch-url';
+import { assertDbPrefix, DEFAULT_DB_PREFIX } from '../core/sync/sync-names';
+import { parseCustomerDisplayMode, type CustomerDisplayMode } from './customer-display';
+import { receiptPrinterOf } from './receipt-print';
 
 export interface ShellEnvironment {
   KASSA_DATA_DIR?: string;
@@ -12,6 +16,21 @@ export interface ShellEnvironment {
   /** '1'/'true' or '0'/'false'. Default: demo data in development, none when packaged. */
   KASSA_DEMO?: string;
   KASSA_DEMO_PRODUCTS?: string;
+  /** The store's CouchDB; with `user:password@` it pairs the till (the account then lives in the OS keychain). */
+  KASSA_COUCH_URL?: string;
+  KASSA_DB_PREFIX?: string;
+  /** auto (default), on, off: see customer-display.ts. */
+  KASSA_CUSTOMER_DISPLAY?: string;
+  /** The system name of the receipt printer: receipts print there without a dialog. */
+  KASSA_RECEIPT_PRINTER?: string;
+}
+
+export interface ShellConfig {
+  /** The core's options; main adds the sync settings' credential store (it needs Electron's safeStorage). */
+  core: Omit<TillCoreOptions, 'sync'>;
+  sync: { url: string | null; prefix: string };
+  customerDisplay: CustomerDisplayMode;
+  receiptPrinter: string | null;
 }
 
 export interface ShellFacts {
@@ -24,7 +43,18 @@ export interface ShellFacts {
 export const DEFAULT_TERMINAL_ID = 'T1';
 const MAX_DEMO_PRODUCTS = 1_000_000;
 
-export function resolveShellConfig(env: ShellEnvironment, facts: ShellFacts): TillCoreOptions {
+export function resolveShellConfig(env: ShellEnvironment, facts: ShellFacts): ShellConfig {
+  const prefix = env.KASSA_DB_PREFIX?.trim() || DEFAULT_DB_PREFIX;
+  assertDbPrefix(prefix);
+  return {
+    core: resolveCoreOptions(env, facts),
+    sync: { url: checkedCouchUrl(env.KASSA_COUCH_URL), prefix },
+    customerDisplay: parseCustomerDisplayMode(env.KASSA_CUSTOMER_DISPLAY),
+    receiptPrinter: receiptPrinterOf(env.KASSA_RECEIPT_PRINTER),
+  };
+}
+
+function resolveCoreOptions(env: ShellEnvironment, facts: ShellFacts): Omit<TillCoreOptions, 'sync'> {
   const terminalId = env.KASSA_TERMINAL_ID?.trim() || DEFAULT_TERMINAL_ID;
   assertTerminalId(terminalId);
   const dataDir = env.KASSA_DATA_DIR?.trim()
@@ -32,7 +62,7 @@ export function resolveShellConfig(env: ShellEnvironment, facts: ShellFacts): Ti
     : facts.isPackaged
       ? facts.userDataPath
       : path.resolve(facts.cwd, '.kassa', `electron-${terminalId}`);
-  const options: TillCoreOptions = { dataDir, terminalId, demo: parseFlag('KASSA_DEMO', env.KASSA_DEMO, !facts.isPackaged) };
+  const options: Omit<TillCoreOptions, 'sync'> = { dataDir, terminalId, demo: parseFlag('KASSA_DEMO', env.KASSA_DEMO, !facts.isPackaged) };
   if (env.KASSA_DEMO_PRODUCTS?.trim()) options.demoProducts = parseCount(env.KASSA_DEMO_PRODUCTS.trim());
   return options;
 }

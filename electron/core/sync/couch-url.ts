@@ -31,6 +31,20 @@ export function parseServerUrl(input: string): ServerAddress {
   return { url: url.endsWith('/') ? url : `${url}/`, ...(username ? { username } : {}), ...(password ? { password } : {}) };
 }
 
+/**
+ * KASSA_COUCH_URL as configured: checked now, so a typo stops the start with a message that never repeats a
+ * password. Empty means none.
+ */
+export function checkedCouchUrl(value: string | undefined): string | null {
+  if (value === undefined || value.trim() === '') return null;
+  try {
+    parseServerUrl(value);
+  } catch (error) {
+    throw new Error(`KASSA_COUCH_URL (${redactUrl(value)}): ${(error as Error).message}`);
+  }
+  return value.trim();
+}
+
 /** For logs and screens: the address with any user info replaced. Never throws. */
 export function redactUrl(input: string): string {
   try {

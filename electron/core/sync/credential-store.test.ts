@@ -35,6 +35,8 @@ describe('the credentials file of the browser host', () => {
     expect(statSync(file).mode & 0o777).toBe(0o600);
     writeFileSync(file, JSON.stringify({ something: 'else' }), { mode: 0o600 });
     expect(store.load()).toBeNull();
+    writeFileSync(file, '{"url": "http://c/", "user', { mode: 0o600 }); // cut short
+    expect(store.load()).toBeNull();
     expect(warnings.join('\n')).toMatch(/0600[\s\S]*not a Kassa credentials file/);
     expect(readFileSync(file, 'utf8')).not.toContain('"p"');
   });

@@ -1,10 +1,10 @@
 /**
  * Where a terminal keeps its server address and CouchDB account. The browser host keeps them in a file readable by
- * its own user only (0600) in the data directory. In Electron this is the place for safeStorage (the OS keychain),
- * which cannot be exercised on machines without Electron's binary; until then Electron uses the same file.
+ * its own user only (0600) in the data directory; Electron encrypts that file with the OS keychain (safeStorage,
+ * electron/shell/safe-storage-credentials.ts).
  * The password never leaves the main process: not to screens, not to logs.
  */
-import { chmodSync, existsSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -27,29 +27,59 @@ const fileShape = z.object({ url: z.string().min(1), username: z.string().min(1)
 
 export const CREDENTIALS_FILE = 'sync-credentials.json';
 
+/** The credentials in a file's text, or null when the text is not a Kassa credentials file. */
+export function parseCredentials(text: string): SyncCredentials | null {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return null;
+  }
+  const parsed = fileShape.safeParse(json);
+  return parsed.success ? parsed.data : null;
+}
+
+export function credentialsText(credentials: SyncCredentials): string {
+  return `${JSON.stringify(fileShape.parse(credentials))}\n`;
+}
+
+/** A file only its owner may read; permissions loosened by a copy or a restore are tightened before reading. */
+export function readPrivateFile(file: string, onWarning: (message: string) => void): Buffer | null {
+  if (!existsSync(file)) return null;
+  if ((statSync(file).mode & 0o077) !== 0) {
+    onWarning(`${file} was readable by others; its permissions are now 0600`);
+    chmodSync(file, 0o600);
+  }
+  return readFileSync(file);
+}
+
+/** Written whole or not at all (temporary file, fsync, rename), readable by its owner only. */
+export function writePrivateFile(file: string, data: string | Buffer): void {
+  const temp = `${file}.${process.pid}.tmp`;
+  const fd = openSync(temp, 'w', 0o600);
+  try {
+    writeSync(fd, typeof data === 'string' ? Buffer.from(data, 'utf8') : data);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  chmodSync(temp, 0o600);
+  renameSync(temp, file);
+}
+
 export function createFileCredentialStore(dataDir: string, onWarning: (message: string) => void = () => undefined): CredentialStore {
   const file = path.join(dataDir, CREDENTIALS_FILE);
   return {
     location: file,
     load() {
-      if (!existsSync(file)) return null;
-      // Someone loosened the permissions (a copy, a restore): tighten them again before reading.
-      if ((statSync(file).mode & 0o077) !== 0) {
-        onWarning(`${file} was readable by others; its permissions are now 0600`);
-        chmodSync(file, 0o600);
-      }
-      const parsed = fileShape.safeParse(JSON.parse(readFileSync(file, 'utf8')));
-      if (!parsed.success) {
-        onWarning(`${file} is not a Kassa credentials file; pair the terminal again`);
-        return null;
-      }
-      return parsed.data;
+      const data = readPrivateFile(file, onWarning);
+      if (data === null) return null;
+      const credentials = parseCredentials(data.toString('utf8'));
+      if (!credentials) onWarning(`${file} is not a Kassa credentials file; pair the terminal again`);
+      return credentials;
     },
     save(credentials) {
-      const temp = `${file}.${process.pid}.tmp`;
-      writeFileSync(temp, `${JSON.stringify(fileShape.parse(credentials))}\n`, { mode: 0o600 });
-      chmodSync(temp, 0o600);
-      renameSync(temp, file);
+      writePrivateFile(file, credentialsText(credentials));
     },
     clear() {
       rmSync(file, { force: true });

@@ -38,6 +38,6 @@ export function managerTerminalRole(prefix: string): string {
 
 /** A terminal's CouchDB account: the prefix plus its terminal id, so documents can be checked against it. */
 export function terminalUserName(prefix: string, terminalId: string): string {
-  if (!TERMINAL_ID_PATTERN.test(terminalId)) throw new Error(`Terminal id "${terminalId}" must be 1–24 letters, digits or underscores`);
+  if (!TERMINAL_ID_PATTERN.test(terminalId)) throw new Error(`Terminal id "${terminalId}" must be 1–24 capital letters, digits or underscores`);
   return `${prefix}${terminalId}`;
 }
