@@ -60,8 +60,9 @@ async function main(): Promise<void> {
 }
 
 main().then(
-  // The sync suite leaves a replication timer or socket open somewhere (found 2026-11-28, not yet traced):
-  // end the process once the results are written rather than hang.
+  // Safety net: a handle left open must not hang the run once the results are written. The one found so far, and
+  // the likely cause of the hangs seen: the embedded server's long poll started a live feed and heartbeat for a
+  // till that had stopped during its first read (fixed in server/longpoll-changes.ts).
   () => process.exit(0),
   (error: unknown) => {
     console.error(error instanceof UsageError ? error.message : error);

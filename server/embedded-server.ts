@@ -13,6 +13,7 @@ import path from 'node:path';
 import express from 'express';
 import { longpollChanges } from './longpoll-changes';
 import { createGuards } from './server-guards';
+import { shareDesignDocReads } from './shared-design-reads';
 import { setupBackend, type SetupReport, type TerminalAccount } from './setup-backend';
 
 const require = createRequire(import.meta.url);
@@ -69,16 +70,19 @@ function compileValidationOnce(): void {
   const couchEval = require('couchdb-eval') as { evaluate: (context: unknown, extra: unknown, program: string) => unknown; kassaCached?: true };
   if (couchEval.kassaCached) return;
   const evaluate = couchEval.evaluate;
-  const compiled = new Map<string, unknown>();
+  // Keyed by design document and revision, the program compared on a hit: a key holding the program text made
+  // every lookup hash the whole function (an upload looks it up once per document).
+  const compiled = new Map<string, { program: string; fn: unknown }>();
   couchEval.evaluate = (context, extra, program) => {
     const design = context as { _id?: string; _rev?: string } | null;
     if (!design?._rev || (extra && Object.keys(extra as object).length > 0)) return evaluate(context, extra, program);
-    const key = `${design._id}\u0000${design._rev}\u0000${program}`;
-    if (!compiled.has(key)) {
-      if (compiled.size > 100) compiled.clear();
-      compiled.set(key, evaluate(context, extra, program));
-    }
-    return compiled.get(key);
+    const key = `${design._id}\u0000${design._rev}`;
+    const hit = compiled.get(key);
+    if (hit && hit.program === program) return hit.fn;
+    if (compiled.size > 100) compiled.clear();
+    const fn = evaluate(context, extra, program);
+    compiled.set(key, { program, fn });
+    return fn;
   };
   couchEval.kassaCached = true;
 }
@@ -113,6 +117,10 @@ export async function startEmbeddedServer(options: EmbeddedServerOptions): Promi
     // The admin comes from our own credentials on every start; a config file only races its own rewrites.
     inMemoryConfig: true,
     overrideMode: { exclude: EXCLUDED_PARTS },
+  });
+  pouchApp.dbWrapper.registerWrapper((_name: string, db: Parameters<typeof shareDesignDocReads>[0], next: () => void) => {
+    shareDesignDocReads(db);
+    next();
   });
   await new Promise<void>((resolve, reject) =>
     pouchApp.couchConfig.set('admins', options.admin.name, options.admin.password, (error: unknown) => (error ? reject(error) : resolve())),

@@ -52,7 +52,10 @@ export function longpollChanges(PouchDB: PouchConstructor): RequestHandler {
 
     void (async () => {
       const first = (await db.changes({ ...options, return_docs: true })) as { results: unknown[]; last_seq: unknown };
-      if (first.results.length > 0 || res.writableEnded) {
+      // A client that left while the changes were read (a till stopping) is gone for good: its 'close' has been
+      // and will not come again, so a live feed and heartbeat started now would never be stopped.
+      if (res.destroyed || res.writableEnded) return;
+      if (first.results.length > 0) {
         res.status(200).type('application/json').send(JSON.stringify(first));
         return;
       }

@@ -1,6 +1,6 @@
 /**
  * One collection's live two-way replication with its CouchDB database, using rxdb's CouchDB replication over the
- * guarded fetch (couch-fetch.ts). Pulls arrive in batches and are stored as they come, so a first sync of a large
+ * guarded fetch (couch-fetch.ts), with the upload handler of upload-handler.ts. Pulls arrive in batches and are stored as they come, so a first sync of a large
  * catalog is usable while it runs.
  */
 import type { RxCollection, RxReplicationConflict } from 'rxdb';
@@ -9,6 +9,7 @@ import type { KassaDatabase } from '../db/open-database';
 import type { Logger } from '../log';
 import { rewindFutureUploadCheckpoint } from './clock-guard';
 import { createCouchFetch, type CouchFetchHooks } from './couch-fetch';
+import { installUploadHandler } from './upload-handler';
 import type { ServerLink } from './server-link';
 import { databaseName, type ReplicatedCollection } from './sync-names';
 
@@ -52,11 +53,13 @@ export interface CollectionReplication {
 export async function startCollectionReplication(options: CollectionReplicationOptions): Promise<CollectionReplication> {
   const { db, collection, link, log } = options;
   const rxCollection = db[collection] as unknown as RxCollection<Record<string, unknown>>;
+  const url = `${link.url}${databaseName(options.prefix, collection)}/`;
+  const couchFetch = createCouchFetch(link, options.hooks);
   const state = replicateCouchDB<Record<string, unknown>>({
     replicationIdentifier: options.identifier,
     collection: rxCollection,
-    url: `${link.url}${databaseName(options.prefix, collection)}/`,
-    fetch: createCouchFetch(link, options.hooks),
+    url,
+    fetch: couchFetch,
     live: true,
     retryTime: options.retryMs,
     waitForLeadership: false,
@@ -64,6 +67,7 @@ export async function startCollectionReplication(options: CollectionReplicationO
     pull: { batchSize: options.batches.pull, heartbeat: options.heartbeatMs },
     push: { batchSize: options.batches.push },
   });
+  installUploadHandler(state, url, couchFetch);
 
   if (await rewindFutureUploadCheckpoint(db, await state.metaInfoPromise)) {
     log.warn('The upload checkpoint was ahead of the clock (the clock was turned back): checking every document for upload', { collection });
