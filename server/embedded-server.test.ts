@@ -120,6 +120,13 @@ describe('the leveldb server process', () => {
       body: JSON.stringify({ terminalId: 'T1', at: '2026-11-28T10:00:00.000Z', actorId: '', type: 'test', subjectId: sale._id, details: {} }),
     });
     expect(written.status).toBe(201);
+    // The same document uploaded again (a till retrying after a lost answer) is a conflict, not a refusal.
+    const again = await fetch(`${server.url}kassa_audit_events/_bulk_docs`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...basic('kassa_T1', 't1-password') },
+      body: JSON.stringify({ docs: [{ _id: 'T1-A1', terminalId: 'T1', at: '2026-11-28T10:00:00.000Z', actorId: '', type: 'test', subjectId: sale._id, details: {} }] }),
+    });
+    expect(await again.json()).toEqual([expect.objectContaining({ id: 'T1-A1', error: 'conflict' })]);
     await server.kill('SIGTERM');
     server = await start();
     const read = await new CouchAdmin(server.adminUrl).request<{ subjectId: string }>('GET', 'kassa_audit_events/T1-A1');

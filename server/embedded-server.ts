@@ -130,6 +130,7 @@ export async function startEmbeddedServer(options: EmbeddedServerOptions): Promi
   );
 
   let selfUrl = '';
+  let ready = !options.prefix;
   const app = express();
   app.disable('x-powered-by');
   app.use(
@@ -137,6 +138,7 @@ export async function startEmbeddedServer(options: EmbeddedServerOptions): Promi
       selfUrl: () => selfUrl,
       adminAuthorization: `Basic ${Buffer.from(`${options.admin.name}:${options.admin.password}`).toString('base64')}`,
       onError,
+      ready: () => ready,
     }),
   );
   app.get('/:db/_changes', longpollChanges(PouchDB));
@@ -163,6 +165,7 @@ export async function startEmbeddedServer(options: EmbeddedServerOptions): Promi
   if (options.prefix) {
     try {
       setup = await setupBackend({ adminUrl, prefix: options.prefix, terminals: options.terminals ?? [] });
+      ready = true;
     } catch (error) {
       await close();
       throw error;

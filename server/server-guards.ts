@@ -8,6 +8,9 @@
  *   401 for anonymous callers, 403 for accounts that are known but not members.
  * Identities are looked up through the server's own `/_session` (cached briefly), so the rules use exactly the
  * accounts express-pouchdb knows.
+ * Until the store's set-up has run at start (databases, security, rules, accounts), only the server admin is
+ * served; anyone else gets 503, as from a CouchDB that is not up yet. (A till uploading into that moment had its
+ * documents refused one by one as "not authorized" and set aside as rejections.)
  */
 import { randomBytes } from 'node:crypto';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
@@ -28,6 +31,8 @@ export interface GuardOptions {
   /** `Basic …` header of the server admin, for reading `_security`. */
   adminAuthorization: string;
   onError: (message: string, error: unknown) => void;
+  /** False while the server sets the store up at start. Absent: always ready. */
+  ready?: () => boolean;
 }
 
 const IDENTITY_TTL_MS = 5_000;
@@ -81,6 +86,10 @@ export function createGuards(options: GuardOptions): RequestHandler {
   };
 
   async function guard(req: Request, res: Response, next: NextFunction): Promise<void> {
+    if (options.ready && !options.ready() && req.headers.authorization !== options.adminAuthorization) {
+      res.setHeader('Retry-After', '1');
+      return send(res, 503, 'service_unavailable', 'The sync server is starting; try again in a moment.');
+    }
     const segments = req.path.split('/').filter(Boolean).map((s) => decodeURIComponent(s));
     const [first, second] = segments;
     if (!first || first === '_session' || first === '_uuids' || first === '_up') return next();

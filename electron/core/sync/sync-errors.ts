@@ -37,7 +37,9 @@ export function problemFromStatus(status: number, database: string | null, couch
   if (status === 404) {
     return { kind: 'not_set_up', status, message: `The server is not set up for this store${where}. Run npm run server:setup against it.` };
   }
-  const detail = couchReason ? `: ${couchReason.slice(0, 200)}` : '';
+  // CouchDB's reasons often end in a full stop of their own.
+  const reason = couchReason.slice(0, 200).replace(/[.\s]+$/, '');
+  const detail = reason ? `: ${reason}` : '';
   return { kind: 'server_error', status, message: `The server answered ${status}${where}${detail}. Kassa keeps selling and retries.` };
 }
 
