@@ -4,6 +4,7 @@
  * KASSA_RECEIPT_PRINTER set, it prints there without a dialog (a till's receipt printer); otherwise the system's
  * print dialog opens with the page size already set.
  */
+import { z } from 'zod';
 import type { ApiResult } from '../../shared/api/errors';
 import { RECEIPT_PAGE_LIMITS, type ReceiptPage } from '../../shared/api/transport';
 
@@ -22,26 +23,21 @@ export interface ReceiptPrintOptions {
   pageSize: { width: number; height: number };
 }
 
+const receiptPage = z
+  .object({ lengthMm: z.number().int().min(RECEIPT_PAGE_LIMITS.minLengthMm).max(RECEIPT_PAGE_LIMITS.maxLengthMm) })
+  .strict();
+
 /** The page's request, checked: it comes from the renderer, so it is input like any other. */
 export function parseReceiptPage(input: unknown): ApiResult<ReceiptPage> {
-  const lengthMm = (input as { lengthMm?: unknown } | null)?.lengthMm;
-  const keys = input !== null && typeof input === 'object' ? Object.keys(input) : [];
-  if (
-    keys.length !== 1 ||
-    typeof lengthMm !== 'number' ||
-    !Number.isInteger(lengthMm) ||
-    lengthMm < RECEIPT_PAGE_LIMITS.minLengthMm ||
-    lengthMm > RECEIPT_PAGE_LIMITS.maxLengthMm
-  ) {
-    return {
-      ok: false,
-      error: {
-        code: 'BAD_INPUT',
-        message: `A receipt page is { lengthMm }: a whole number of millimetres from ${RECEIPT_PAGE_LIMITS.minLengthMm} to ${RECEIPT_PAGE_LIMITS.maxLengthMm}.`,
-      },
-    };
-  }
-  return { ok: true, value: { lengthMm } };
+  const parsed = receiptPage.safeParse(input);
+  if (parsed.success) return { ok: true, value: parsed.data };
+  return {
+    ok: false,
+    error: {
+      code: 'BAD_INPUT',
+      message: `A receipt page is { lengthMm }: a whole number of millimetres from ${RECEIPT_PAGE_LIMITS.minLengthMm} to ${RECEIPT_PAGE_LIMITS.maxLengthMm}.`,
+    },
+  };
 }
 
 /** KASSA_RECEIPT_PRINTER: the system's printer name (not its friendly name); empty means "ask with a dialog". */

@@ -1,7 +1,7 @@
 /** React glue for the API client: live push events and "load this, reload on demand" reads. */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { CommandInput, CommandName, CommandResult } from '../../shared/api/contract';
-import type { ApiError } from '../../shared/api/errors';
+import type { ApiError, ApiResult } from '../../shared/api/errors';
 import type { PushEventName, PushEvents } from '../../shared/api/events';
 import { api } from './client';
 
@@ -24,19 +24,27 @@ export interface CommandRead<T> {
 
 /** Runs a read-only command on mount and whenever `reload` is called. `input` is read at call time. */
 export function useCommand<K extends CommandName>(name: K, input: CommandInput<K>): CommandRead<CommandResult<K>> {
-  const [value, setValue] = useState<CommandResult<K> | null>(null);
+  return useRead((i: CommandInput<K>) => api.call(name, i), name, input);
+}
+
+/**
+ * The mechanism behind the read hooks: `read(input)` on mount, on `reload`, and when `key` changes; the newest
+ * `read` and `input` are used at call time. A failed read keeps the last value and reports the error.
+ */
+export function useRead<I, T>(read: (input: I) => Promise<ApiResult<T>>, key: string, input: I): CommandRead<T> {
+  const [value, setValue] = useState<T | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const [loading, setLoading] = useState(true);
   const [generation, setGeneration] = useState(0);
-  const inputRef = useRef(input);
+  const latest = useRef({ read, input });
   useEffect(() => {
-    inputRef.current = input;
+    latest.current = { read, input };
   });
 
   useEffect(() => {
     let current = true;
     setLoading(true);
-    void api.call(name, inputRef.current).then((result) => {
+    void latest.current.read(latest.current.input).then((result) => {
       if (!current) return;
       setLoading(false);
       if (result.ok) {
@@ -49,10 +57,10 @@ export function useCommand<K extends CommandName>(name: K, input: CommandInput<K
     return () => {
       current = false;
     };
-  }, [name, generation]);
+  }, [key, generation]);
 
   const reload = useCallback(() => setGeneration((g) => g + 1), []);
-  const set = useCallback((next: CommandResult<K>) => {
+  const set = useCallback((next: T) => {
     setValue(next);
     setError(null);
   }, []);

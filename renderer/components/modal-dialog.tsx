@@ -42,3 +42,27 @@ export function ModalDialog({ title, onClose, children, className }: ModalDialog
     </dialog>
   );
 }
+
+interface FormActionsProps {
+  /** The submit button's label (the dialog's form submits on Enter too). */
+  submitLabel: ReactNode;
+  busy: boolean;
+  onCancel: () => void;
+  /** Buttons between submit and Cancel. */
+  children?: ReactNode;
+}
+
+/** A dialog form's buttons: submit first, Cancel last, submit disabled while the command runs. */
+export function FormActions({ submitLabel, busy, onCancel, children }: FormActionsProps) {
+  return (
+    <div className="dialog-actions">
+      <button type="submit" disabled={busy}>
+        {submitLabel}
+      </button>
+      {children}
+      <button type="button" className="button-secondary" onClick={onCancel}>
+        Cancel
+      </button>
+    </div>
+  );
+}

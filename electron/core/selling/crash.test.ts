@@ -3,11 +3,11 @@
  * reported is there and whole (payments, stock movements, audit event) once the reconciler has run, no sale is
  * there in part, and receipt numbers run 1..N without a gap.
  */
-import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { SaleDoc } from '../../../shared/model';
 import { openDatabase, type KassaDatabase } from '../db/open-database';
+import { runKilledAfterReports, type KilledRun } from '../test-support/kill-after-reports';
 import { openTempTill, type TempTill } from '../test-support/temp-till';
 import { derivedDocs } from './sale-outbox';
 import { BREAD, COFFEE, openSellingTill, TILL } from './test-support/selling-till';
@@ -20,35 +20,9 @@ afterEach(async () => {
   till = null;
 });
 
-interface StreamRun {
-  sold: string[];
-  signal: NodeJS.Signals | null;
-  stderr: string;
-}
-
 /** Runs the checkout stream; SIGKILLs it in the same tick as it reports its `killAfter`-th sale. */
-function runStream(dataDir: string, killAfter: number): Promise<StreamRun> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', STREAM, dataDir, '10000'], { stdio: ['ignore', 'pipe', 'pipe'] });
-    const sold: string[] = [];
-    let pending = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8');
-    child.stdout.on('data', (chunk: string) => {
-      pending += chunk;
-      const lines = pending.split('\n');
-      pending = lines.pop() ?? '';
-      for (const line of lines) {
-        const match = /^sold (\S+)$/.exec(line);
-        if (match) sold.push(match[1]!);
-        if (sold.length === killAfter) child.kill('SIGKILL');
-      }
-    });
-    child.stderr.setEncoding('utf8');
-    child.stderr.on('data', (chunk: string) => (stderr += chunk));
-    child.on('error', reject);
-    child.on('exit', (_code, signal) => resolve({ sold, signal, stderr }));
-  });
+function runStream(dataDir: string, killAfter: number): Promise<KilledRun> {
+  return runKilledAfterReports(STREAM, [dataDir, '10000'], /^sold (\S+)$/, killAfter);
 }
 
 /** Sales whose payments, stock movements or audit event are missing. */
@@ -75,7 +49,7 @@ describe('SIGKILL during a stream of checkouts', () => {
     for (const killAfter of [7, 19, 3, 12, 25, 1]) {
       const run = await runStream(dataDir, killAfter);
       expect(run.signal, `the stream should be killed: ${run.stderr}`).toBe('SIGKILL');
-      reported.push(...run.sold);
+      reported.push(...run.reported);
       // Straight after the kill, before any reconciler: a reported sale was answered after its payments, stock
       // and audit were written, so only a sale the process never got to report may be incomplete.
       const partial = await partialSalesIn(dataDir);

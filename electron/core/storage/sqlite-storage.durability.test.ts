@@ -3,7 +3,6 @@
  * reported must be on disk when the file is reopened, and no batch may be there in part. Also: a second process
  * cannot open a file that one process holds.
  */
-import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { normalizeMangoQuery, prepareQuery } from 'rxdb';
@@ -12,6 +11,7 @@ import { getRxStorageSQLite } from './sqlite-storage';
 import { durabilityInstance, durableSchema } from './test-support/durability-schema';
 import type { DurableInstance, DurableRecord } from './test-support/durability-schema';
 import { createPrng } from './test-support/seeded-prng';
+import { runKilledAfterReports, type KilledRun } from '../test-support/kill-after-reports';
 import { makeTempDir, removeTempDir } from './test-support/temp-dir';
 
 const WRITER = fileURLToPath(new URL('./test-support/durability-writer.ts', import.meta.url));
@@ -25,38 +25,15 @@ beforeEach(() => {
 });
 afterEach(() => removeTempDir(directory));
 
-interface WriterRun {
+interface WriterRun extends Omit<KilledRun, 'reported'> {
+  /** The batches it reported committed. */
   reported: number[];
-  signal: NodeJS.Signals | null;
-  code: number | null;
-  stderr: string;
 }
 
 /** Starts the writer; SIGKILLs it in the same tick it reports its `killAfter`-th commit (0: let it fail alone). */
-function runWriter(killAfter: number): Promise<WriterRun> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', WRITER, directory, String(DOCS_PER_BATCH)], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    const reported: number[] = [];
-    let pending = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8');
-    child.stdout.on('data', (chunk: string) => {
-      pending += chunk;
-      const lines = pending.split('\n');
-      pending = lines.pop() ?? '';
-      for (const line of lines) {
-        const match = /^committed (\d+)$/.exec(line);
-        if (match) reported.push(Number(match[1]));
-        if (reported.length === killAfter) child.kill('SIGKILL');
-      }
-    });
-    child.stderr.setEncoding('utf8');
-    child.stderr.on('data', (chunk: string) => (stderr += chunk));
-    child.on('error', reject);
-    child.on('exit', (code, signal) => resolve({ reported, signal, code, stderr }));
-  });
+async function runWriter(killAfter: number): Promise<WriterRun> {
+  const run = await runKilledAfterReports(WRITER, [directory, String(DOCS_PER_BATCH)], /^committed (\d+)$/, killAfter);
+  return { ...run, reported: run.reported.map(Number) };
 }
 
 async function batchesOnDisk(instance: DurableInstance): Promise<{ lastBatch: number; sizes: Map<number, number> }> {

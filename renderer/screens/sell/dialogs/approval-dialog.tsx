@@ -6,7 +6,7 @@ import { useState, type FormEvent } from 'react';
 import type { ApiError } from '../../../../shared/api/errors';
 import type { Approval } from '../../../api/selling-api';
 import { AlertMessage } from '../../../components/alert-message';
-import { ModalDialog } from '../../../components/modal-dialog';
+import { FormActions, ModalDialog } from '../../../components/modal-dialog';
 import { TextField } from '../../../components/text-field';
 
 interface ApprovalDialogProps {
@@ -43,14 +43,7 @@ export function ApprovalDialog({ reason, attempt, onCancel, action = 'Approve' }
         <TextField label="Manager username" value={username} onChange={setUsername} autoComplete="off" autoCapitalize="none" data-autofocus />
         <TextField label="Manager PIN or password" type="password" value={secret} onChange={setSecret} autoComplete="off" />
         <AlertMessage message={error} />
-        <div className="dialog-actions">
-          <button type="submit" disabled={busy}>
-            {action}
-          </button>
-          <button type="button" className="button-secondary" onClick={onCancel}>
-            Cancel
-          </button>
-        </div>
+        <FormActions submitLabel={action} busy={busy} onCancel={onCancel} />
       </form>
     </ModalDialog>
   );

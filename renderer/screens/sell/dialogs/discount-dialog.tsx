@@ -5,7 +5,7 @@
 import { useState, type FormEvent } from 'react';
 import type { DiscountView } from '../../../../shared/api/commands/selling-commands';
 import { AlertMessage } from '../../../components/alert-message';
-import { ModalDialog } from '../../../components/modal-dialog';
+import { FormActions, ModalDialog } from '../../../components/modal-dialog';
 import { TextField } from '../../../components/text-field';
 import { selectedLine } from '../cart-selection';
 import { parseAmount, parsePercent, type Entry } from '../entry-parsing';
@@ -84,17 +84,11 @@ export function DiscountDialog({ lineId }: { lineId: string | null }) {
           data-autofocus
         />
         <AlertMessage message={error} />
-        <div className="dialog-actions">
-          <button type="submit" disabled={busy}>
-            Apply discount
-          </button>
+        <FormActions submitLabel="Apply discount" busy={busy} onCancel={close}>
           <button type="button" className="button-secondary" disabled={busy} onClick={() => void send(null)}>
             Remove discount
           </button>
-          <button type="button" className="button-secondary" onClick={close}>
-            Cancel
-          </button>
-        </div>
+        </FormActions>
       </form>
     </ModalDialog>
   );

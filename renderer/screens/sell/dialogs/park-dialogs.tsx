@@ -2,7 +2,7 @@
 import { useState, type FormEvent } from 'react';
 import { useSellingRead } from '../../../api/use-selling-read';
 import { AlertMessage } from '../../../components/alert-message';
-import { ModalDialog } from '../../../components/modal-dialog';
+import { FormActions, ModalDialog } from '../../../components/modal-dialog';
 import { TextField } from '../../../components/text-field';
 import { formatTime, money } from '../display-format';
 import { useSell, useSellSession } from '../sell-session';
@@ -27,14 +27,7 @@ export function ParkDialog() {
       <form className="form" onSubmit={(e) => void submit(e)} noValidate>
         <TextField label="Note (optional)" hint="Who it belongs to, e.g. “blue coat”" maxLength={80} value={note} onChange={setNote} data-autofocus />
         <AlertMessage message={error} />
-        <div className="dialog-actions">
-          <button type="submit" disabled={busy}>
-            Park cart
-          </button>
-          <button type="button" className="button-secondary" onClick={close}>
-            Cancel
-          </button>
-        </div>
+        <FormActions submitLabel="Park cart" busy={busy} onCancel={close} />
       </form>
     </ModalDialog>
   );

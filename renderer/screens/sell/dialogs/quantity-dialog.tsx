@@ -6,7 +6,7 @@ import { useState, type FormEvent } from 'react';
 import type { ProductView } from '../../../../shared/api/commands/selling-commands';
 import type { ProductUnit } from '../../../../shared/model';
 import { AlertMessage } from '../../../components/alert-message';
-import { ModalDialog } from '../../../components/modal-dialog';
+import { FormActions, ModalDialog } from '../../../components/modal-dialog';
 import { TextField } from '../../../components/text-field';
 import { selectedLine } from '../cart-selection';
 import { quantityInput } from '../display-format';
@@ -54,14 +54,7 @@ function QuantityForm({ title, unit, initial, action, submit }: QuantityFormProp
           data-autofocus
         />
         <AlertMessage message={error} />
-        <div className="dialog-actions">
-          <button type="submit" disabled={busy}>
-            {action}
-          </button>
-          <button type="button" className="button-secondary" onClick={close}>
-            Cancel
-          </button>
-        </div>
+        <FormActions submitLabel={action} busy={busy} onCancel={close} />
       </form>
     </ModalDialog>
   );
