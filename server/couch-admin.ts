@@ -2,7 +2,7 @@
  * A small CouchDB client for set-up, authenticated as a server admin (Basic auth from the URL's user info).
  * Errors name the request and the status, never the password.
  */
-import { parseServerUrl } from '../electron/core/sync/couch-url';
+import { parseServerUrl } from '../shared/sync/couch-url';
 
 export interface CouchAnswer<T = unknown> {
   status: number;

@@ -6,9 +6,11 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createFileCredentialStore } from '../electron/core/sync/credential-store';
-import { terminalUserName } from '../electron/core/sync/sync-names';
+import { CREDENTIALS_FILE, parseCredentials, type SyncCredentials } from '../shared/sync/sync-credentials';
+import { terminalUserName } from '../shared/sync/sync-names';
 import { readAdminCredentials } from './admin-credentials';
 import { setupBackend } from './setup-backend';
 
@@ -77,10 +79,16 @@ async function terminalAccount(options: DevServerOptions, url: string): Promise<
     );
   }
   const username = terminalUserName(options.prefix, options.terminalId);
-  const saved = createFileCredentialStore(options.tillDataDir).load();
+  const saved = savedTillCredentials(options.tillDataDir);
   const password = saved && saved.url === url && saved.username === username ? saved.password : randomBytes(18).toString('base64url');
   const adminUrl = `http://${encodeURIComponent(admin.name)}:${encodeURIComponent(admin.password)}@127.0.0.1:${options.port}/`;
   // Demo tills seed the catalog and users, so dev terminals may write them (a manager terminal).
   await setupBackend({ adminUrl, prefix: options.prefix, terminals: [{ terminalId: options.terminalId, password, manager: true }] });
   return `http://${encodeURIComponent(username)}:${encodeURIComponent(password)}@127.0.0.1:${options.port}/`;
+}
+
+/** The account the till saved last time (browser host tills keep it in a plain 0600 file), if any. */
+function savedTillCredentials(tillDataDir: string): SyncCredentials | null {
+  const file = path.join(tillDataDir, CREDENTIALS_FILE);
+  return existsSync(file) ? parseCredentials(readFileSync(file, 'utf8')) : null;
 }

@@ -7,7 +7,7 @@
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { assertDbPrefix, DEFAULT_DB_PREFIX } from '../electron/core/sync/sync-names';
+import { assertDbPrefix, DEFAULT_DB_PREFIX } from '../shared/sync/sync-names';
 import { adminCredentialsFile, loadOrCreateAdminCredentials } from './admin-credentials';
 import { flagValue, terminalFlags, wholeNumberFlag } from './cli-args';
 import { startEmbeddedServer, type EmbeddedServer } from './embedded-server';

@@ -6,7 +6,7 @@
  * create databases and accounts.
  */
 import { randomBytes } from 'node:crypto';
-import { redactUrl } from '../electron/core/sync/couch-url';
+import { redactUrl } from '../shared/sync/couch-url';
 import {
   assertDbPrefix,
   databaseName,
@@ -14,7 +14,7 @@ import {
   REPLICATED_COLLECTIONS,
   terminalRole,
   terminalUserName,
-} from '../electron/core/sync/sync-names';
+} from '../shared/sync/sync-names';
 import { CouchAdmin, CouchAdminError } from './couch-admin';
 import { designDoc, DESIGN_DOC_ID, type KassaDesignDoc } from './validate-doc';
 

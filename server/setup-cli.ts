@@ -5,8 +5,8 @@
  * which keeps the password out of the shell history. A terminal without --password gets a random one, printed
  * once here for the pairing screen.
  */
-import { redactUrl } from '../electron/core/sync/couch-url';
-import { assertDbPrefix, DEFAULT_DB_PREFIX } from '../electron/core/sync/sync-names';
+import { redactUrl } from '../shared/sync/couch-url';
+import { assertDbPrefix, DEFAULT_DB_PREFIX } from '../shared/sync/sync-names';
 import { flagValue, terminalFlags, wholeNumberFlag } from './cli-args';
 import { setupBackend } from './setup-backend';
 

@@ -1,6 +1,6 @@
 /**
  * The server's guard for one database: a `validate_doc_update` function generated from the till's own RxDB JSON
- * schema (electron/core/db/schemas.ts) and sync policy (electron/core/sync/sync-policy.ts), so what CouchDB
+ * schema (shared/db/schemas.ts) and sync policy (shared/sync/sync-policy.ts), so what CouchDB
  * accepts and what the till writes cannot drift apart; re-run `npm run server:setup` after a schema changes.
  *
  * It enforces, for everyone but server and database admins:
@@ -17,9 +17,9 @@
  */
 import { createHash } from 'node:crypto';
 import type { RxJsonSchema } from 'rxdb';
-import { COLLECTIONS } from '../electron/core/db/collections';
-import { managerTerminalRole, terminalRole, type ReplicatedCollection } from '../electron/core/sync/sync-names';
-import { SYNC_POLICIES, type SyncPolicy } from '../electron/core/sync/sync-policy';
+import { COLLECTIONS } from '../shared/db/collections';
+import { managerTerminalRole, terminalRole, type ReplicatedCollection } from '../shared/sync/sync-names';
+import { SYNC_POLICIES, type SyncPolicy } from '../shared/sync/sync-policy';
 
 export const DESIGN_DOC_ID = '_design/kassa';
 /** Bump when the generated function changes in a way the schema hash does not show. */

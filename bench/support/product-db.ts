@@ -4,7 +4,7 @@
  */
 import { createRxDatabase } from 'rxdb';
 import type { RxCollection, RxDatabase, RxStorage } from 'rxdb';
-import { productSchema } from '../../electron/core/db/schemas';
+import { productSchema } from '../../shared/db/schemas';
 import type { ProductDoc } from '../../shared/model';
 
 export type ProductDatabase = RxDatabase<{ products: RxCollection<ProductDoc> }>;

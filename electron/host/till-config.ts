@@ -4,8 +4,8 @@
  */
 import path from 'node:path';
 import { TERMINAL_ID_PATTERN } from '../../shared/ids';
-import { checkedCouchUrl } from '../core/sync/couch-url';
-import { assertDbPrefix, DEFAULT_DB_PREFIX } from '../core/sync/sync-names';
+import { checkedCouchUrl } from '../../shared/sync/couch-url';
+import { assertDbPrefix, DEFAULT_DB_PREFIX } from '../../shared/sync/sync-names';
 
 export interface TillConfig {
   terminalId: string;

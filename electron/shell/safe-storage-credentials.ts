@@ -7,15 +7,8 @@
  */
 import { rmSync } from 'node:fs';
 import path from 'node:path';
-import {
-  createFileCredentialStore,
-  credentialsText,
-  parseCredentials,
-  readPrivateFile,
-  writePrivateFile,
-  type CredentialStore,
-  type SyncCredentials,
-} from '../core/sync/credential-store';
+import { credentialsText, parseCredentials, type SyncCredentials } from '../../shared/sync/sync-credentials';
+import { createFileCredentialStore, readPrivateFile, writePrivateFile, type CredentialStore } from '../core/sync/credential-store';
 
 /** The slice of Electron's safeStorage used here (main.ts passes the real one; tests a stand-in). */
 export interface StringCipher {

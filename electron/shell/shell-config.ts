@@ -5,8 +5,8 @@
 import path from 'node:path';
 import { assertTerminalId } from '../../shared/ids';
 import type { TillCoreOptions } from '../core/api/till-core-types';
-import { checkedCouchUrl } from '../core/sync/couch-url';
-import { assertDbPrefix, DEFAULT_DB_PREFIX } from '../core/sync/sync-names';
+import { checkedCouchUrl } from '../../shared/sync/couch-url';
+import { assertDbPrefix, DEFAULT_DB_PREFIX } from '../../shared/sync/sync-names';
 import { parseCustomerDisplayMode, type CustomerDisplayMode } from './customer-display';
 import { receiptPrinterOf } from './receipt-print';
 

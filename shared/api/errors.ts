@@ -14,6 +14,10 @@ export const ERROR_CODES = [
   /** The card processor declined; nothing was written. */
   'PAYMENT_DECLINED',
   'UNAVAILABLE',
+  /** The till core is restarting after a failure: nothing was done; try again in a few seconds. */
+  'RESTARTING',
+  /** The till core failed while doing this: it may or may not have happened (check before repeating it). */
+  'INTERRUPTED',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

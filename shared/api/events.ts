@@ -3,8 +3,9 @@ import type { AuthEvents } from './commands/auth-commands';
 import type { CatalogEvents } from './commands/catalog-commands';
 import type { SellingEvents } from './commands/selling-commands';
 import type { SyncEvents } from './commands/sync-commands';
+import type { CoreEvents } from './core-state';
 
-export interface PushEvents extends AuthEvents, CatalogEvents, SellingEvents, SyncEvents {}
+export interface PushEvents extends AuthEvents, CatalogEvents, SellingEvents, SyncEvents, CoreEvents {}
 export type PushEventName = keyof PushEvents;
 export interface PushMessage<K extends PushEventName = PushEventName> {
   event: K;

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commands, type CommandName } from '../../../shared/api/contract';
 import { isApiError } from '../../../shared/api/errors';
-import { COLLECTIONS, type CollectionName } from '../db/collections';
+import { COLLECTIONS, type CollectionName } from '../../../shared/db/collections';
 import { openTempTill, type TempTill } from '../test-support/temp-till';
 
 /** A valid input for each command, the starting point of every mutation. */

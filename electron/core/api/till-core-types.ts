@@ -6,7 +6,7 @@
 import type { ApiResult } from '../../../shared/api/errors';
 import type { CommandName } from '../../../shared/api/contract';
 import type { PushMessage } from '../../../shared/api/events';
-import type { SyncSettings } from '../sync/sync-engine';
+import type { SyncSettings } from '../sync/sync-settings';
 
 export type ChannelId = string;
 

@@ -1,7 +1,7 @@
 /**
  * The migration path on the real SQLite storage: a store written with schema v0 is opened by code that knows
  * v1, and RxDB rewrites every stored document through the strategy. This is the mechanism every future schema
- * change (collections.ts) relies on.
+ * change (shared/db/collections.ts) relies on.
  */
 import { rmSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -11,8 +11,8 @@ import type { ProductDoc } from '../../../shared/model';
 import { getRxStorageSQLite } from '../storage/sqlite-storage';
 import { makeTempDir } from '../test-support/temp-till';
 import { openDatabase } from './open-database';
-import { COLLECTIONS } from './collections';
-import { productSchema } from './schemas';
+import { COLLECTIONS } from '../../../shared/db/collections';
+import { productSchema } from '../../../shared/db/schemas';
 
 type ProductV1 = ProductDoc & { brand: string };
 const productSchemaV1: RxJsonSchema<ProductV1> = {

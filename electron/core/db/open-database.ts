@@ -1,15 +1,15 @@
 /** Opens (or creates) the till's RxDB database on the durable SQLite storage in the data directory. */
 import { mkdirSync } from 'node:fs';
-import { addRxPlugin, createRxDatabase, type RxDatabase, type RxStorage } from 'rxdb';
+import { addRxPlugin, createRxDatabase, type RxStorage } from 'rxdb';
 import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';
 import { getRxStorageSQLite } from '../storage/sqlite-storage';
 import { syncConflictHandler } from '../sync/conflict-rule';
 import { installEditCounters } from '../sync/edit-counter';
-import { COLLECTIONS, type KassaCollections } from './collections';
+import { COLLECTIONS, type KassaCollections, type KassaDatabase } from '../../../shared/db/collections';
 
 addRxPlugin(RxDBMigrationSchemaPlugin);
 
-export type KassaDatabase = RxDatabase<KassaCollections>;
+export type { KassaDatabase };
 
 export interface OpenDatabaseOptions {
   dataDir: string;

@@ -11,7 +11,7 @@ import { rewindFutureUploadCheckpoint } from './clock-guard';
 import { createCouchFetch, type CouchFetchHooks } from './couch-fetch';
 import { installUploadHandler } from './upload-handler';
 import type { ServerLink } from './server-link';
-import { databaseName, type ReplicatedCollection } from './sync-names';
+import { databaseName, type ReplicatedCollection } from '../../../shared/sync/sync-names';
 
 export interface BatchSizes {
   /** Documents per pull request (also the long poll's limit). */

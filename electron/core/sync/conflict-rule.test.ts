@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { canonicalJson, decideConflict } from './conflict-rule';
-import { SYNC_POLICIES } from './sync-policy';
+import { SYNC_POLICIES } from '../../../shared/sync/sync-policy';
 
 const product = (fields: Record<string, unknown>) => ({ id: 'P1', name: 'Milk', price: 100, updatedAt: '2026-11-28T10:00:00.000Z', _deleted: false, ...fields });
 

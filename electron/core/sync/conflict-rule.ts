@@ -12,7 +12,7 @@
  */
 import type { RxConflictHandler, WithDeleted } from 'rxdb';
 import { deepEqual } from 'rxdb/plugins/utils';
-import { SYNC_POLICIES, type SyncPolicy } from './sync-policy';
+import { SYNC_POLICIES, type SyncPolicy } from '../../../shared/sync/sync-policy';
 
 export type ConflictReason = 'equal' | 'more_edits' | 'tiebreak' | 'first_written' | 'owner';
 

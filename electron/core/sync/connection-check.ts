@@ -4,10 +4,10 @@
  */
 import type { ConnectionCheck } from '../../../shared/api/commands/sync-commands';
 import type { Logger } from '../log';
-import { parseServerUrl, ServerUrlError } from './couch-url';
+import { parseServerUrl, ServerUrlError } from '../../../shared/sync/couch-url';
 import { problemFromNetwork, SyncError } from './sync-errors';
 import { DEFAULT_TIMING, ServerLink } from './server-link';
-import { databaseName, managerTerminalRole, REPLICATED_COLLECTIONS, terminalRole, terminalUserName } from './sync-names';
+import { databaseName, managerTerminalRole, REPLICATED_COLLECTIONS, terminalRole, terminalUserName } from '../../../shared/sync/sync-names';
 
 export interface CheckTarget {
   url: string;

@@ -6,14 +6,9 @@
  */
 import { chmodSync, closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import path from 'node:path';
-import { z } from 'zod';
+import { credentialsText, CREDENTIALS_FILE, parseCredentials, type SyncCredentials } from '../../../shared/sync/sync-credentials';
 
-export interface SyncCredentials {
-  /** Normalized server address (no user info, ends in '/'). */
-  url: string;
-  username: string;
-  password: string;
-}
+export { CREDENTIALS_FILE, type SyncCredentials };
 
 export interface CredentialStore {
   load(): SyncCredentials | null;
@@ -21,26 +16,6 @@ export interface CredentialStore {
   clear(): void;
   /** Where they are kept, for the IT person (no secret in it). */
   readonly location: string;
-}
-
-const fileShape = z.object({ url: z.string().min(1), username: z.string().min(1), password: z.string().min(1) }).strict();
-
-export const CREDENTIALS_FILE = 'sync-credentials.json';
-
-/** The credentials in a file's text, or null when the text is not a Kassa credentials file. */
-export function parseCredentials(text: string): SyncCredentials | null {
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    return null;
-  }
-  const parsed = fileShape.safeParse(json);
-  return parsed.success ? parsed.data : null;
-}
-
-export function credentialsText(credentials: SyncCredentials): string {
-  return `${JSON.stringify(fileShape.parse(credentials))}\n`;
 }
 
 /** A file only its owner may read; permissions loosened by a copy or a restore are tightened before reading. */

@@ -3,8 +3,8 @@
  * Installed as RxDB hooks, so every local write counts whichever API it uses (insert, patch, modify, upsert);
  * writes made by the replication itself bypass hooks and keep the counter they arrived with.
  */
-import type { KassaDatabase } from '../db/open-database';
-import { SHARED_COLLECTIONS } from './sync-policy';
+import type { KassaDatabase } from '../../../shared/db/collections';
+import { SHARED_COLLECTIONS } from '../../../shared/sync/sync-policy';
 
 interface Counted {
   edits?: number;

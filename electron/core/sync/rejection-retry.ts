@@ -9,8 +9,8 @@ import type { Logger } from '../log';
 import { decideConflict, sameContent } from './conflict-rule';
 import type { RejectionList } from './rejections';
 import type { ServerLink } from './server-link';
-import { SYNC_POLICIES } from './sync-policy';
-import { databaseName, type ReplicatedCollection } from './sync-names';
+import { SYNC_POLICIES } from '../../../shared/sync/sync-policy';
+import { databaseName, type ReplicatedCollection } from '../../../shared/sync/sync-names';
 
 type Doc = Record<string, unknown>;
 

@@ -7,7 +7,7 @@ import type { RejectedDocView } from '../../../shared/api/commands/sync-commands
 import type { KassaDatabase } from '../db/open-database';
 import type { Logger } from '../log';
 import type { RejectedWrite } from './couch-fetch';
-import type { ReplicatedCollection } from './sync-names';
+import type { ReplicatedCollection } from '../../../shared/sync/sync-names';
 
 const KEY = 'sync:rejections';
 /** A list that grows past this is a misconfigured server, not a handful of bad documents: keep the newest. */

@@ -11,30 +11,17 @@ import type { CoreContext } from '../services/core-context';
 import { readLocal, writeLocal } from '../services/local-state';
 import { canonicalJson, decideConflict, editsOf, sameContent } from './conflict-rule';
 import { checkConnection } from './connection-check';
-import { parseServerUrl, redactUrl } from './couch-url';
-import type { CredentialStore, SyncCredentials } from './credential-store';
+import { parseServerUrl, redactUrl } from '../../../shared/sync/couch-url';
+import type { SyncCredentials } from './credential-store';
+import type { SyncSettings } from './sync-settings';
+
+export type { SyncSettings };
 import { DEFAULT_BATCHES, startCollectionReplication, type BatchSizes, type CollectionReplication } from './collection-replication';
 import { RejectionList } from './rejections';
 import { retryRejectedDocs } from './rejection-retry';
 import { DEFAULT_TIMING, ServerLink, type LinkState, type LinkTiming } from './server-link';
-import { SYNC_POLICIES } from './sync-policy';
-import { databaseName, DEFAULT_DB_PREFIX, REPLICATED_COLLECTIONS, type ReplicatedCollection } from './sync-names';
-
-export interface SyncSettings {
-  /** KASSA_COUCH_URL. With user info in it, it pairs the terminal; without, it is the address to pair with. */
-  url: string | null;
-  prefix?: string;
-  credentials: CredentialStore;
-  timing?: Partial<LinkTiming>;
-  batches?: Partial<BatchSizes>;
-  /** rxdb's pause between repeats of a failed request (the link's gate does the backoff). */
-  replicationRetryMs?: number;
-  heartbeatMs?: number;
-  /** How often refused documents are tried again while online. */
-  rejectionRetryMs?: number;
-  /** Shortest pause between two status computations. */
-  statusIntervalMs?: number;
-}
+import { SYNC_POLICIES } from '../../../shared/sync/sync-policy';
+import { databaseName, DEFAULT_DB_PREFIX, REPLICATED_COLLECTIONS, type ReplicatedCollection } from '../../../shared/sync/sync-names';
 
 interface Connection {
   credentials: SyncCredentials;

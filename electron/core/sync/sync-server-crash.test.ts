@@ -14,7 +14,7 @@ import { startTill, type RemoteTill } from './test-support/remote-till';
 import { makeSale, writeSales } from './test-support/sale-fixtures';
 import { freePort, startServerProcess, type ServerProcess } from './test-support/server-process';
 import { startSyncBackend, TEST_SYNC_TIMING, waitFor, waitForSynced } from './test-support/sync-harness';
-import { databaseName } from './sync-names';
+import { databaseName } from '../../../shared/sync/sync-names';
 
 const SALES = 1_500;
 const cleanups: (() => Promise<void> | void)[] = [];

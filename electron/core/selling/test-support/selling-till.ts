@@ -2,7 +2,7 @@
 import { completeBarcode } from '../../../../shared/catalog/barcodes';
 import type { ProductDoc } from '../../../../shared/model';
 import type { TillCoreOptions } from '../../api/till-core-types';
-import { COLLECTIONS, type CollectionName } from '../../db/collections';
+import { COLLECTIONS, type CollectionName } from '../../../../shared/db/collections';
 import { openTempTill, type TempTill } from '../../test-support/temp-till';
 
 /** The one screen of the till in these tests. */

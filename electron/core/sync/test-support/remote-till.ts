@@ -9,7 +9,7 @@ import type { SyncStatus } from '../../../../shared/api/commands/sync-commands';
 import type { ApiResult } from '../../../../shared/api/errors';
 import { makeTempDir } from '../../test-support/temp-till';
 import type { SyncCredentials } from '../credential-store';
-import type { SyncSettings } from '../sync-engine';
+import type { SyncSettings } from '../sync-settings';
 
 export interface TillProcessConfig {
   dataDir: string;

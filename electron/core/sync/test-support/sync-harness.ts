@@ -8,7 +8,7 @@ import type { SyncStatus } from '../../../../shared/api/commands/sync-commands';
 import { CouchAdmin } from '../../../../server/couch-admin';
 import { startEmbeddedServer } from '../../../../server/embedded-server';
 import { setupBackend, type TerminalAccount } from '../../../../server/setup-backend';
-import { databaseName, REPLICATED_COLLECTIONS, terminalUserName, type ReplicatedCollection } from '../sync-names';
+import { databaseName, REPLICATED_COLLECTIONS, terminalUserName, type ReplicatedCollection } from '../../../../shared/sync/sync-names';
 import { startTill, type RemoteTill, type TillProcessConfig } from './remote-till';
 
 export interface SyncBackend {

@@ -3,7 +3,7 @@
  * `<prefix><collection>`, and per-store roles and terminal accounts derived from the same prefix, so several
  * stores can share one CouchDB without reaching each other's data.
  */
-import { TERMINAL_ID_PATTERN } from '../../../shared/ids';
+import { TERMINAL_ID_PATTERN } from '../ids';
 import { COLLECTIONS, type CollectionName } from '../db/collections';
 
 export const DEFAULT_DB_PREFIX = 'kassa_';

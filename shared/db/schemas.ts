@@ -1,6 +1,7 @@
 /**
  * RxDB JSON schemas: one per collection. Versions start at 0; a change to a schema bumps its version and adds a
- * migration strategy in migrations.ts (tested there). docs/data-model.md describes the same fields for readers
+ * migration strategy to its collection in collections.ts (the mechanism is tested in
+ * electron/core/db/migrations.test.ts). docs/data-model.md describes the same fields for readers
  * outside the app.
  */
 import type { RxJsonSchema } from 'rxdb';
@@ -15,7 +16,7 @@ import type {
   ShiftDoc,
   StockMovementDoc,
   UserDoc,
-} from '../../../shared/model';
+} from '../model';
 import {
   CREDENTIAL_KINDS,
   PAYMENT_METHODS,
@@ -25,8 +26,8 @@ import {
   SALE_STATUSES,
   STOCK_REASONS,
   TAX_CLASSES,
-} from '../../../shared/model';
-import { ROLES } from '../../../shared/roles';
+} from '../model';
+import { ROLES } from '../roles';
 
 const id = { type: 'string', maxLength: 64 } as const;
 const ref = { type: 'string', maxLength: 64 } as const;

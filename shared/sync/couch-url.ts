@@ -59,8 +59,3 @@ export function redactUrl(input: string): string {
     return input.replace(/\/\/[^/@\s]*@/g, '//***@').replace(/[^\s/@:]+:[^\s/@]*@/g, '***@');
   }
 }
-
-/** `base` + `path` where base ends in '/' (from parseServerUrl). */
-export function joinUrl(base: string, path: string): string {
-  return base + path.replace(/^\/+/, '');
-}

@@ -2,7 +2,7 @@
  * The collections of the till's store, their schemas and migration strategies, and which of them leave the
  * terminal. RxDB's open core allows at most 13 collections in one process: this list is 10.
  */
-import type { MigrationStrategies, RxCollection, RxJsonSchema } from 'rxdb';
+import type { MigrationStrategies, RxCollection, RxDatabase, RxJsonSchema } from 'rxdb';
 import type {
   AuditEventDoc,
   CategoryDoc,
@@ -14,7 +14,7 @@ import type {
   ShiftDoc,
   StockMovementDoc,
   UserDoc,
-} from '../../../shared/model';
+} from '../model';
 import * as schemas from './schemas';
 
 export interface KassaCollections {
@@ -30,6 +30,7 @@ export interface KassaCollections {
   local_state: RxCollection<LocalStateDoc>;
 }
 export type CollectionName = keyof KassaCollections;
+export type KassaDatabase = RxDatabase<KassaCollections>;
 
 interface CollectionSpec {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
