@@ -1,7 +1,7 @@
 /**
- * Builds Electron's two entry points into dist-electron/ as CommonJS for Node: main.cjs and preload.cjs. They are
- * built as two separate environments so nothing is shared between them in a chunk: the sandboxed preload must be
- * one self-contained file whose only import is `electron`. `electron`, Node's built-ins and every package
+ * Builds Electron's three entry points into dist-electron/ as CommonJS for Node: main.cjs, preload.cjs and
+ * core-process.cjs (the till core's utility process). They are built as separate environments so nothing is shared
+ * between them in a chunk: the sandboxed preload must be one self-contained file whose only import is `electron`. `electron`, Node's built-ins and every package
  * dependency stay external; electron-builder ships node_modules (with native modules rebuilt for Electron).
  *
  *   npx vite build -c vite.electron.config.ts
@@ -59,12 +59,13 @@ export default defineConfig({
   environments: {
     electronMain: electronEntry('./electron/main.ts', 'main.cjs'),
     electronPreload: electronEntry('./electron/preload.ts', 'preload.cjs'),
+    electronCore: electronEntry('./electron/core/process/core-child.ts', 'core-process.cjs'),
   },
   builder: {
     async buildApp(builder) {
       const { rm } = await import('node:fs/promises');
       await rm(here('./dist-electron'), { recursive: true, force: true });
-      for (const name of ['electronMain', 'electronPreload']) {
+      for (const name of ['electronMain', 'electronPreload', 'electronCore']) {
         const environment = builder.environments[name];
         if (!environment) throw new Error(`vite.electron.config.ts: environment ${name} is missing`);
         await builder.build(environment);

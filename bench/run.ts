@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { BenchResult, BenchSuite } from './bench-types';
+import { hostLoopSuite } from './suites/host-loop';
 import { sellingSuite } from './suites/selling';
 import { storageSuite } from './suites/storage';
 import { syncSuite } from './suites/sync';
@@ -13,6 +14,7 @@ const SUITES: BenchSuite[] = [
   { name: 'storage', run: storageSuite },
   { name: 'selling', run: sellingSuite },
   { name: 'sync', run: syncSuite },
+  { name: 'host-loop', run: hostLoopSuite },
 ];
 
 const RESULTS_FILE = fileURLToPath(new URL('./results.json', import.meta.url));

@@ -1,7 +1,8 @@
 /**
  * main.ts's wiring, against a fake `electron` module and a fake core. Faking Electron is deliberate: its binary
  * cannot be downloaded on this machine, so this is the only way the entry point runs here. The decisions it
- * wires (origins, paths, CSP, the relay) have their own tests in electron/shell/.
+ * wires (origins, paths, CSP, the relay, the core's utility process and its supervisor) have their own tests in
+ * electron/shell/ and electron/core/process/.
  */
 import { EventEmitter } from 'node:events';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -11,7 +12,7 @@ import type { PushTarget } from './core/api/till-core-types';
 
 type Handler = (...args: unknown[]) => unknown;
 
-const fake = vi.hoisted(() => ({ electron: {} as Record<string, unknown>, createTillCore: null as unknown as Handler }));
+const fake = vi.hoisted(() => ({ electron: {} as Record<string, unknown>, startSupervisedCore: null as unknown as Handler }));
 
 vi.mock('electron', () => ({
   get app() {
@@ -41,11 +42,14 @@ vi.mock('electron', () => ({
   get session() {
     return fake.electron.session;
   },
+  get utilityProcess() {
+    return fake.electron.utilityProcess;
+  },
   get webContents() {
     return fake.electron.webContents;
   },
 }));
-vi.mock('./core/till-core', () => ({ createTillCore: (...args: unknown[]) => fake.createTillCore(...args) }));
+vi.mock('./core/process/core-supervisor', () => ({ startSupervisedCore: (...args: unknown[]) => fake.startSupervisedCore(...args) }));
 vi.mock('./core/log', () => ({
   createLogger: () => ({ debug: () => {}, info: () => {}, warn: () => {}, error: () => {} }),
 }));
@@ -157,6 +161,12 @@ function setUp(options: { lock?: boolean; coreFails?: boolean; displays?: FakeDi
       },
     },
     webContents: { fromId: (id: number) => windows.find((w) => w.webContents.id === id)?.webContents },
+    utilityProcess: {
+      fork: vi.fn((modulePath: string, args: string[], forkOptions: { serviceName: string }) => {
+        log.push(`fork ${modulePath} ${JSON.stringify(args)} ${forkOptions.serviceName}`);
+        return Object.assign(new EventEmitter(), { pid: 4242, postMessage: vi.fn(), kill: vi.fn(() => true) });
+      }),
+    },
   };
 
   const pushListeners = new Set<(target: PushTarget) => void>();
@@ -175,7 +185,7 @@ function setUp(options: { lock?: boolean; coreFails?: boolean; displays?: FakeDi
     closeChannel: vi.fn(),
     close: vi.fn(async () => {}),
   };
-  fake.createTillCore = vi.fn(async () => {
+  fake.startSupervisedCore = vi.fn(async () => {
     if (options.coreFails) throw new Error('disk full');
     return core;
   });
@@ -190,15 +200,21 @@ function setUp(options: { lock?: boolean; coreFails?: boolean; displays?: FakeDi
     handlers,
     permissionHandlers,
     push: (target: PushTarget) => pushListeners.forEach((l) => l(target)),
+    /** Loads main.ts and makes the app ready; returns once main has quit, or opened its window and the core. */
     async start() {
       await import('./main');
       resolveReady();
-      await settle();
+      await vi.waitFor(() => {
+        if (app.quit.mock.calls.length > 0 || app.exit.mock.calls.length > 0) return;
+        // The relay subscribes to the core's pushes once both are up.
+        if (windows.length === 0 || pushListeners.size === 0) {
+          throw new Error(`main.ts has not finished starting (windows open: ${windows.length}, relays listening to the core: ${pushListeners.size})`);
+        }
+      });
     },
   };
 }
 
-const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 const event = () => ({ prevented: false, preventDefault() { this.prevented = true; } });
 
 describe('electron main', () => {
@@ -221,7 +237,7 @@ describe('electron main', () => {
     const shell = setUp({ lock: false });
     await shell.start();
     expect(shell.app.quit).toHaveBeenCalled();
-    expect(fake.createTillCore).not.toHaveBeenCalled();
+    expect(fake.startSupervisedCore).not.toHaveBeenCalled();
     expect(shell.windows).toHaveLength(0);
   });
 
@@ -237,18 +253,27 @@ describe('electron main', () => {
     expect(window!.focus).toHaveBeenCalled();
   });
 
-  it('starts the core with the terminal and data dir from the environment', async () => {
+  it('starts the core in a utility process with the terminal and data dir from the environment; main keeps the sync account', async () => {
     vi.stubEnv('KASSA_TERMINAL_ID', 'T4');
     vi.stubEnv('KASSA_DATA_DIR', '/srv/kassa/t4');
     vi.stubEnv('KASSA_COUCH_URL', 'https://couch.example/');
     const shell = setUp();
     await shell.start();
-    expect(fake.createTillCore).toHaveBeenCalledWith({
-      dataDir: '/srv/kassa/t4',
-      terminalId: 'T4',
-      demo: true,
-      sync: { url: 'https://couch.example/', prefix: 'kassa_', credentials: expect.objectContaining({ load: expect.any(Function) }) },
+    expect(fake.startSupervisedCore).toHaveBeenCalledWith({
+      spawn: expect.any(Function),
+      options: {
+        dataDir: '/srv/kassa/t4',
+        terminalId: 'T4',
+        demo: true,
+        sync: { url: 'https://couch.example/', prefix: 'kassa_', credentials: { kind: 'relayed', current: null, location: '' } },
+      },
+      hostCredentials: expect.objectContaining({ load: expect.any(Function), save: expect.any(Function) }),
+      log: expect.anything(),
     });
+    // Each (re)start of the core is a new utility process running the built core entry.
+    const { spawn } = (fake.startSupervisedCore as unknown as { mock: { calls: [{ spawn: () => { pid: number } }][] } }).mock.calls[0]![0];
+    expect(spawn().pid).toBe(4242);
+    expect(shell.log.filter((line) => line.startsWith('fork '))).toEqual([expect.stringMatching(/^fork .*[/\\]core-process\.cjs \[\] Kassa till core$/)]);
   });
 
   it('dispatches IPC calls from our page on its channel and refuses other pages', async () => {
@@ -276,8 +301,7 @@ describe('electron main', () => {
       [IPC_PUSH, message],
     ]);
     contents.emit('destroyed');
-    await settle();
-    expect(shell.core.closeChannel).toHaveBeenCalledWith('wc:1');
+    await vi.waitFor(() => expect(shell.core.closeChannel).toHaveBeenCalledWith('wc:1'));
   });
 
   it('keeps every webContents on the app: no navigation away, no new windows, no webviews, no permissions', async () => {
@@ -308,8 +332,7 @@ describe('electron main', () => {
     const first = event();
     shell.app.emit('before-quit', first);
     expect(first.prevented).toBe(true);
-    await settle();
-    await settle();
+    await vi.waitFor(() => expect(shell.app.quit).toHaveBeenCalled());
     expect(shell.core.close).toHaveBeenCalledOnce();
     expect(shell.app.quit).toHaveBeenCalledOnce();
     const second = event();

@@ -1,6 +1,8 @@
 /**
- * The Electron entry: starts the till core, serves the renderer over app://, relays IPC, and locks the window
- * down. The decisions live in electron/shell/ (tested in plain Node); this file only wires Electron to them.
+ * The Electron entry: starts the till core in a utility process of its own (so nothing it does stalls the windows,
+ * menus and IPC this process serves, and a core that dies is started again), serves the renderer over app://,
+ * relays IPC, and locks the window down. The decisions live in electron/shell/ and electron/core/process/ (tested
+ * in plain Node); this file only wires Electron to them.
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -14,6 +16,7 @@ import {
   safeStorage,
   screen,
   session,
+  utilityProcess,
   webContents,
   type Event as ElectronEvent,
   type IpcMainInvokeEvent,
@@ -24,7 +27,7 @@ import type { PushMessage } from '../shared/api/events';
 import { IPC_CALL, IPC_PRINT_RECEIPT, IPC_PUSH } from '../shared/api/transport';
 import type { TillCore } from './core/api/till-core-types';
 import { createLogger } from './core/log';
-import { createTillCore } from './core/till-core';
+import { startSupervisedCore } from './core/process/core-supervisor';
 import { APP_ENTRY_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES, isAppUrl } from './shell/app-origin';
 import { serveAppRequest } from './shell/app-protocol';
 import { CUSTOMER_DISPLAY_URL, customerDisplayPlacement, isCustomerDisplayUrl, opensByItself } from './shell/customer-display';
@@ -32,6 +35,7 @@ import { createIpcRelay, type IpcCaller, type IpcRelay } from './shell/ipc-relay
 import type { ReceiptPrintOptions } from './shell/receipt-print';
 import { createSafeStorageCredentialStore, type StringCipher } from './shell/safe-storage-credentials';
 import { resolveShellConfig, type ShellConfig } from './shell/shell-config';
+import { utilityCoreLink } from './shell/utility-core-link';
 import { secureWebPreferences } from './shell/web-preferences';
 
 const log = createLogger('shell');
@@ -65,14 +69,14 @@ function startShell(): void {
   let mainWindow: BrowserWindow | null = null;
   let customerDisplay: BrowserWindow | null = null;
   let quitting = false;
-  // safeStorage (the sync account's keychain) can only be used once the app is ready.
+  // safeStorage (the sync account's keychain) can only be used once the app is ready, and only here in main: the
+  // core gets the account from main and sends every change back (`relayed`).
   const coreReady: Promise<TillCore> = app.whenReady().then(() =>
-    createTillCore({
-      ...config.core,
-      sync: {
-        ...config.sync,
-        credentials: createSafeStorageCredentialStore(config.core.dataDir, osKeychain(), (message) => log.warn(message)),
-      },
+    startSupervisedCore({
+      spawn: () => utilityCoreLink(utilityProcess.fork, path.join(__dirname, 'core-process.cjs')),
+      options: { ...config.core, sync: { ...config.sync, credentials: { kind: 'relayed', current: null, location: '' } } },
+      hostCredentials: createSafeStorageCredentialStore(config.core.dataDir, osKeychain(), (message) => log.warn(message)),
+      log,
     }),
   );
   const relayReady: Promise<IpcRelay> = coreReady.then((core) =>

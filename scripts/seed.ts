@@ -3,9 +3,7 @@
  * catalog (categories, products with valid EAN-13 barcodes, prices in minor units, tax classes). Ids are
  * deterministic, so running it twice adds nothing the second time. Stop the till that uses the store first.
  */
-import { createIdFactory } from '../shared/ids';
 import { openDatabase } from '../electron/core/db/open-database';
-import { createLogger } from '../electron/core/log';
 import { seedCatalog } from '../electron/core/services/demo-data';
 import { resolveTillConfig } from '../electron/host/till-config';
 
@@ -25,15 +23,7 @@ async function main(): Promise<void> {
   const started = performance.now();
   const db = await openDatabase({ dataDir: config.dataDir });
   try {
-    const ctx = {
-      db,
-      terminalId: config.terminalId,
-      now: Date.now,
-      newId: createIdFactory(config.terminalId),
-      push: () => undefined,
-      log: createLogger('seed'),
-    };
-    const written = await seedCatalog(ctx, products, seed);
+    const written = await seedCatalog({ db }, products, seed);
     const total = await db.products.count().exec();
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     process.stdout.write(`Seeded ${written} new products (${total} in the store) into ${config.dataDir} in ${seconds} s\n`);

@@ -7,6 +7,8 @@ import { longpollChanges } from './longpoll-changes';
 describe('the long poll', () => {
   it('starts no live feed for a client that left while the changes were read', async () => {
     let answerFirstRead!: (page: unknown) => void;
+    let firstReadAsked!: () => void;
+    const firstRead = new Promise<void>((resolve) => (firstReadAsked = resolve));
     let liveFeeds = 0;
     class ScriptedDb {
       changes(options: { live?: boolean }) {
@@ -14,6 +16,7 @@ describe('the long poll', () => {
           liveFeeds += 1;
           return { on: () => undefined, cancel: () => undefined };
         }
+        firstReadAsked();
         return new Promise((resolve) => (answerFirstRead = resolve));
       }
     }
@@ -35,11 +38,12 @@ describe('the long poll', () => {
       const abort = new AbortController();
       const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/kassa_sales/_changes?feed=longpoll&since=5&heartbeat=10`;
       const request = fetch(url, { signal: abort.signal }).catch(() => null);
-      await new Promise((resolve) => setTimeout(resolve, 50));
+      await firstRead;
       abort.abort();
       await Promise.all([request, clientLeft]);
       answerFirstRead({ results: [], last_seq: 5 });
-      await new Promise((resolve) => setTimeout(resolve, 50));
+      // The handler goes on from the read in promise callbacks only; all of them have run before the next macrotask.
+      await new Promise((resolve) => setImmediate(resolve));
       expect(liveFeeds).toBe(0);
     } finally {
       server.closeAllConnections();

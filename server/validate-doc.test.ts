@@ -3,14 +3,22 @@ import vm from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { makeSale } from '../electron/core/sync/test-support/sale-fixtures';
 import { generateCatalog } from '../shared/catalog/generate-catalog';
+import { managerTerminalRole, terminalRole, terminalUserName } from '../shared/sync/sync-names';
+import { storeAdminRole } from './setup-backend';
 import { designDoc, validateConfig, validateSource } from './validate-doc';
+
+/** The store the functions are made for; account and role names below are made from it. */
+const PREFIX = 'kassa_';
 
 type Validate = (newDoc: unknown, oldDoc: unknown, userCtx: unknown, secObj: unknown) => void;
 const validator = (collection: Parameters<typeof validateConfig>[1]): Validate =>
-  vm.runInNewContext(`(${validateSource(validateConfig('kassa_', collection))})`) as Validate;
+  vm.runInNewContext(`(${validateSource(validateConfig(PREFIX, collection))})`) as Validate;
 
-const terminal = (id: string, manager = false) => ({ name: `kassa_${id}`, roles: manager ? ['kassa_terminal', 'kassa_manager_terminal'] : ['kassa_terminal'] });
-const security = { admins: { names: [], roles: ['kassa_admin'] }, members: { names: [], roles: ['kassa_terminal'] } };
+const terminal = (id: string, manager = false) => ({
+  name: terminalUserName(PREFIX, id),
+  roles: manager ? [terminalRole(PREFIX), managerTerminalRole(PREFIX)] : [terminalRole(PREFIX)],
+});
+const security = { admins: { names: [], roles: [storeAdminRole(PREFIX)] }, members: { names: [], roles: [terminalRole(PREFIX)] } };
 const couch = <T extends { id: string }>(doc: T) => {
   const { id, ...rest } = doc;
   return { _id: id, _rev: '1-abc', ...rest };
@@ -32,16 +40,16 @@ const sale = couch(bundle.sale);
 describe('validate_doc_update made from the schemas', () => {
   it('is ES5, for older CouchDB builds', () => {
     for (const collection of ['sales', 'products'] as const) {
-      const source = validateSource(validateConfig('kassa_', collection));
+      const source = validateSource(validateConfig(PREFIX, collection));
       expect(source).not.toMatch(/=>|\blet\b|\bconst\b|`|\.\.\./);
     }
-    expect(designDoc('kassa_', 'sales')).toMatchObject({ _id: '_design/kassa', language: 'javascript', kassa: { collection: 'sales' } });
+    expect(designDoc(PREFIX, 'sales')).toMatchObject({ _id: '_design/kassa', language: 'javascript', kassa: { collection: 'sales' } });
   });
 
   it('accepts a sale from the terminal that made it and refuses it from any other account', () => {
     const validate = validator('sales');
     expect(verdict(() => validate(sale, null, terminal('T1'), security))).toBeNull();
-    expect(verdict(() => validate(sale, null, terminal('T2', true), security))).toMatch(/the account kassa_T2 may not write documents of terminal T1/);
+    expect(verdict(() => validate(sale, null, terminal('T2', true), security))).toMatch(`the account ${terminalUserName(PREFIX, 'T2')} may not write documents of terminal T1`);
     expect(verdict(() => validate(sale, null, { name: 'someone', roles: [] }, security))).toMatch(/only terminals of this store/);
   });
 
@@ -95,7 +103,7 @@ describe('validate_doc_update made from the schemas', () => {
     expect(verdict(() => validate(product, null, terminal('T1', true), security))).toBeNull();
     expect(verdict(() => validate({ _id: product._id, _rev: '2-x', _deleted: true }, product, terminal('T1', true), security))).toBeNull();
     expect(verdict(() => validate({ ...product, price: 'free' }, null, { name: 'admin', roles: ['_admin'] }, security))).toBeNull();
-    expect(verdict(() => validate({ ...sale, bogus: 1 }, null, { name: 'it', roles: ['kassa_admin'] }, security))).toBeNull();
+    expect(verdict(() => validate({ ...sale, bogus: 1 }, null, { name: 'it', roles: [storeAdminRole(PREFIX)] }, security))).toBeNull();
   });
 
   it('accepts the demo seed documents from manager terminals only', () => {

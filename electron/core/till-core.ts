@@ -6,10 +6,11 @@ import { createIdFactory } from '../../shared/ids';
 import type { PushTarget, TillCore, TillCoreOptions } from './api/till-core-types';
 import { createDispatcher } from './api/dispatcher';
 import type { Handlers } from './api/handler-types';
+import { CredentialCheck } from './auth/credential-check';
 import { SessionRegistry } from './auth/session-registry';
 import { openDatabase, type KassaDatabase } from './db/open-database';
 import { createLogger } from './log';
-import { createAuditHandlers } from './services/audit-log';
+import { AuditLog } from './services/audit-log';
 import { createAuthHandlers } from './services/auth-handlers';
 import { createCatalogHandlers, watchCatalog } from './services/catalog-handlers';
 import type { CoreContext } from './services/core-context';
@@ -21,7 +22,7 @@ import { createMemoryCredentialStore } from './sync/credential-store';
 import { SyncEngine } from './sync/sync-engine';
 import { createSyncHandlers } from './sync/sync-handlers';
 
-export async function createTillCore(options: TillCoreOptions): Promise<TillCore> {
+export async function createTillCore(options: TillCoreOptions): Promise<LocalTillCore> {
   const db = await openDatabase({ dataDir: options.dataDir });
   try {
     return await createTillCoreOn(db, options);
@@ -35,7 +36,13 @@ export async function createTillCore(options: TillCoreOptions): Promise<TillCore
  * The core on an already open database, which it takes over (closing the core closes it). Tests and benchmarks
  * use this to look at the store directly; hosts use `createTillCore`.
  */
-export async function createTillCoreOn(db: KassaDatabase, options: TillCoreOptions): Promise<TillCore> {
+/** A core in this process: it can also say when the work behind its answers is written (tests, benchmarks). */
+export interface LocalTillCore extends TillCore {
+  /** Resolves once what follows every command answered so far (a sale's payments, stock, audit) is written. */
+  settled(): Promise<void>;
+}
+
+export async function createTillCoreOn(db: KassaDatabase, options: TillCoreOptions): Promise<LocalTillCore> {
   const log = createLogger(`core:${options.terminalId}`);
   const now = options.now ?? Date.now;
   const newId = createIdFactory(options.terminalId, { now });
@@ -50,22 +57,23 @@ export async function createTillCoreOn(db: KassaDatabase, options: TillCoreOptio
     }
   };
 
-  const ctx: CoreContext = { db, terminalId: options.terminalId, now, newId, push, log };
+  const ctx: CoreContext = { db, terminalId: options.terminalId, now, newId, push, log, audit: new AuditLog({ db, terminalId: options.terminalId, now, newId }) };
   const sessions = new SessionRegistry((ended) =>
     push({ channelId: ended.channelId, message: { event: 'session.changed', payload: null } }),
   );
   const userWrites = createSerialQueue();
+  const credentials = new CredentialCheck(ctx, userWrites);
   const sync = new SyncEngine(ctx, options.sync ?? { url: null, credentials: createMemoryCredentialStore() });
 
   if (options.demo) await seedDemo(ctx, options.demoProducts);
   // Before any command is served: sales a crash left incomplete are completed, the cart is repaired.
-  const selling = await startSelling({ ctx, userWrites });
+  const selling = await startSelling({ ctx, credentials, ...(options.processor ? { processor: options.processor } : {}) });
 
   const handlers: Handlers = {
-    ...createAuthHandlers({ ctx, sessions, userWrites, demo: options.demo }),
+    ...createAuthHandlers({ ctx, sessions, credentials, userWrites, demo: options.demo }),
     ...createUserHandlers({ ctx, sessions, userWrites }),
     ...createCatalogHandlers(ctx),
-    ...createAuditHandlers(ctx),
+    'audit.recent': (input) => ctx.audit.recent(input.limit),
     ...createSyncHandlers(sync),
     ...selling.handlers,
   };
@@ -88,9 +96,11 @@ export async function createTillCoreOn(db: KassaDatabase, options: TillCoreOptio
     closeChannel(channelId) {
       sessions.end(channelId);
     },
+    settled: () => selling.settled(),
     async close() {
       if (closed) return;
       closed = true;
+      await selling.settled();
       stopWatchingCatalog();
       selling.stop();
       await sync.stop();

@@ -20,6 +20,8 @@ export interface BrowserHostOptions {
   /** The built renderer (dist/renderer). */
   staticDir: string;
   log: Logger;
+  /** More for `/api/health` (loopback only; no secrets): e.g. the core process's state. */
+  health?: () => Record<string, unknown>;
 }
 
 export interface BrowserHost {
@@ -80,7 +82,7 @@ function readBody(req: IncomingMessage): Promise<string | null> {
   });
 }
 
-export async function startBrowserHost({ core, port, staticDir, log }: BrowserHostOptions): Promise<BrowserHost> {
+export async function startBrowserHost({ core, port, staticDir, log, health }: BrowserHostOptions): Promise<BrowserHost> {
   let hosts = allowedHosts(port);
   const sockets = new Map<string, Set<WebSocket>>();
 
@@ -109,7 +111,7 @@ export async function startBrowserHost({ core, port, staticDir, log }: BrowserHo
       return handleCall(req, res, decodeURIComponent(url.pathname.slice(CALL_PREFIX.length)));
     }
     if (url.pathname === '/api/health') {
-      return send(res, 200, 'application/json', JSON.stringify({ ok: true, terminalId: core.terminalId }));
+      return send(res, 200, 'application/json', JSON.stringify({ ok: true, terminalId: core.terminalId, ...health?.() }));
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'text/plain', 'Method not allowed');
     // Paths without a file extension are screens of the single-page app.

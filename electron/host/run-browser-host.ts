@@ -1,12 +1,13 @@
 /**
- * Starts one till in plain Node: the core on its data directory plus the browser host on 127.0.0.1.
+ * Starts one till in plain Node: the browser host on 127.0.0.1 in this process, and the till core on its data
+ * directory in a process of its own (restarted if it dies), so nothing the core does stalls the screen's requests.
  * Used by `npm start` where Electron's binary is missing, by `npm run till`, and by the e2e tests.
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createTillCore } from '../core/till-core';
 import { createLogger } from '../core/log';
-import { createFileCredentialStore } from '../core/sync/credential-store';
+import { forkNodeCore } from '../core/process/core-link';
+import { startSupervisedCore } from '../core/process/core-supervisor';
 import { startBrowserHost } from './browser-host';
 import { resolveTillConfig, type TillConfig } from './till-config';
 
@@ -14,18 +15,19 @@ const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
 
 export async function runBrowserHost(config: TillConfig, staticDir = path.join(projectRoot, 'dist/renderer')) {
   const log = createLogger(`host:${config.terminalId}`);
-  const core = await createTillCore({
-    dataDir: config.dataDir,
-    terminalId: config.terminalId,
-    demo: config.demo,
-    demoProducts: config.demoProducts,
-    sync: {
-      url: config.couchUrl,
-      prefix: config.dbPrefix,
-      credentials: createFileCredentialStore(config.dataDir, (message) => log.warn(message)),
+  const core = await startSupervisedCore({
+    spawn: () => forkNodeCore(),
+    options: {
+      dataDir: config.dataDir,
+      terminalId: config.terminalId,
+      demo: config.demo,
+      demoProducts: config.demoProducts,
+      sync: { url: config.couchUrl, prefix: config.dbPrefix, credentials: { kind: 'file' } },
     },
+    log,
   });
-  const host = await startBrowserHost({ core, port: config.port, staticDir, log }).catch(async (error: unknown) => {
+  const health = () => ({ core: { ...core.coreState, pid: core.pid } });
+  const host = await startBrowserHost({ core, port: config.port, staticDir, log, health }).catch(async (error: unknown) => {
     await core.close();
     throw error;
   });

@@ -6,6 +6,7 @@
 import type { ApiResult } from '../../../shared/api/errors';
 import type { CommandName } from '../../../shared/api/contract';
 import type { PushMessage } from '../../../shared/api/events';
+import type { PaymentProcessor } from '../selling/payment-processor';
 import type { SyncSettings } from '../sync/sync-settings';
 
 export type ChannelId = string;
@@ -37,4 +38,6 @@ export interface TillCoreOptions {
   now?: () => number;
   /** Replication with the store's CouchDB (electron/core/sync). Absent: the till reports sync as not configured. */
   sync?: SyncSettings;
+  /** The card processor (tests inject one); absent: the simulated stand-in for a card network. */
+  processor?: PaymentProcessor;
 }

@@ -1,7 +1,7 @@
 /**
  * The clerk's cart: scan, add, quantities, discounts (over the clerk's limit only with a manager's approval), park
- * and resume, and the customer display's read-only view. Every change is written before it is answered and pushed
- * to every screen as `cart.changed`.
+ * and resume, and the customer display's read-only view. Every change goes through `mutateCart`: written before it
+ * is answered, and pushed to every screen as `cart.changed`.
  */
 import type { DiscountView, ParkedCartSummary } from '../../../shared/api/commands/selling-commands';
 import { TillError } from '../../../shared/api/errors';
@@ -19,10 +19,9 @@ import {
 } from '../../../shared/sale';
 import { classifyScan } from '../../../shared/scan';
 import { sessionOf, type CallContext, type HandlerMap } from '../api/handler-types';
-import { auditDoc } from '../services/audit-log';
+import type { CredentialAttempt } from '../auth/credential-check';
 import type { IndexedProduct } from './catalog-index';
-import { verifyApproval, type Approval } from './manager-approval';
-import { currentCartView, publishCart, type SellingContext } from './selling-context';
+import { currentCartView, mutateCart, type SellingContext } from './selling-context';
 import { toSaleSettings, toScanSettings } from './store-settings';
 import type { ParkedCart } from './terminal-cart';
 
@@ -41,11 +40,13 @@ type CartCommands =
   | 'display.current';
 
 export function createCartHandlers(s: SellingContext): HandlerMap<CartCommands> {
-  const change = (work: () => Promise<Cart>) =>
-    s.queue(async () => {
-      await s.cart.change(await work());
-      return publishCart(s);
+  /** A change whose result is the cart itself, as the screens see it. */
+  const changed = (work: () => Promise<void>) =>
+    mutateCart(s, async () => {
+      await work();
+      return currentCartView(s);
     });
+  const change = (next: () => Promise<Cart>) => changed(async () => void (await s.cart.change(await next())));
 
   return {
     'cart.get': async () => currentCartView(s),
@@ -67,31 +68,20 @@ export function createCartHandlers(s: SellingContext): HandlerMap<CartCommands> 
     'cart.removeLine': (input, call) => change(async () => keepsDiscountsAllowed(s, call, orThrow(removeLine(s.cart.state.cart, input.lineId)))),
 
     'cart.setLineDiscount': (input, call) =>
-      s.queue(async () => {
+      changed(async () => {
         const next = orThrow(setLineDiscount(s.cart.state.cart, input.lineId, input.discount));
         await applyDiscount(s, call, next, input.discount, input.approval, { scope: 'line', lineId: input.lineId });
-        return publishCart(s);
       }),
 
     'cart.setCartDiscount': (input, call) =>
-      s.queue(async () => {
+      changed(async () => {
         const next = orThrow(setCartDiscount(s.cart.state.cart, input.discount));
         await applyDiscount(s, call, next, input.discount, input.approval, { scope: 'sale', lineId: '' });
-        return publishCart(s);
       }),
 
-    'cart.clear': () =>
-      s.queue(async () => {
-        await s.cart.startNew();
-        return publishCart(s);
-      }),
+    'cart.clear': () => changed(async () => void (await s.cart.startNew())),
 
-    'cart.park': (input, call) =>
-      s.queue(async () => {
-        const parked = await s.cart.park(input.note, sessionOf(call).user);
-        publishCart(s);
-        return parkedSummary(s, parked);
-      }),
+    'cart.park': (input, call) => mutateCart(s, async () => parkedSummary(s, await s.cart.park(input.note, sessionOf(call).user))),
 
     'cart.parked': async () =>
       (await s.cart.parkedCarts())
@@ -99,11 +89,7 @@ export function createCartHandlers(s: SellingContext): HandlerMap<CartCommands> 
         .sort((a, b) => a.parkedAt.localeCompare(b.parkedAt))
         .map((p) => parkedSummary(s, p)),
 
-    'cart.resume': (input) =>
-      s.queue(async () => {
-        await s.cart.resume(input.parkedId);
-        return publishCart(s);
-      }),
+    'cart.resume': (input) => changed(async () => void (await s.cart.resume(input.parkedId))),
   };
 }
 
@@ -139,7 +125,7 @@ async function applyDiscount(
   call: CallContext,
   next: Cart,
   discount: DiscountView | null,
-  approval: Approval | undefined,
+  approval: CredentialAttempt | undefined,
   where: { scope: 'line' | 'sale'; lineId: string },
 ): Promise<void> {
   const user = sessionOf(call).user;
@@ -150,7 +136,7 @@ async function applyDiscount(
   }
   const limit = `${settings.clerkDiscountLimitBp / 100} %`;
   if (!approval) throw new TillError('APPROVAL_REQUIRED', `A discount over ${limit} needs a manager: ask a manager to approve it with their PIN.`);
-  const approver = await verifyApproval(s.approvals, approval, user.id, 'discount');
+  const approver = await s.credentials.approveAsManager(approval, user.id, 'discount');
   const details = {
     clerkId: user.id,
     approverId: approver.id,
@@ -159,7 +145,7 @@ async function applyDiscount(
     kind: discount.kind,
     value: discount.kind === 'percent' ? discount.bp : discount.minor,
   };
-  await s.ctx.db.audit_events.insert(auditDoc(s.ctx, { actorId: user.id, type: 'discount.override', subjectId: s.cart.state.saleId, details }));
+  await s.ctx.audit.record({ actorId: user.id, type: 'discount.override', subjectId: s.cart.state.saleId, details });
   await s.cart.change(next, approver.id);
 }
 

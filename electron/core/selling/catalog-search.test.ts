@@ -1,5 +1,5 @@
 /** Catalog search through the core: the index is built from the store and follows its change stream. */
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { TempTill } from '../test-support/temp-till';
 import { BREAD, COFFEE, openSellingTill, productDoc, TILL } from './test-support/selling-till';
 
@@ -12,8 +12,9 @@ afterEach(async () => {
 const search = async (t: TempTill, query: string, more: { categoryId?: string; limit?: number } = {}) =>
   (await t.must(TILL, 'catalog.search', { query, limit: more.limit ?? 20, ...(more.categoryId ? { categoryId: more.categoryId } : {}) })).items.map((p) => p.id);
 
-/** Change-stream updates are applied as they are emitted; this waits for the write's events to be delivered. */
-const settle = () => new Promise((resolve) => setTimeout(resolve, 10));
+/** The index follows the store's change stream, a moment after the write: waits until a search shows the change. */
+const searchFinds = (t: TempTill, query: string, ids: string[]) =>
+  vi.waitFor(async () => expect(await search(t, query)).toEqual(ids), { timeout: 5_000, interval: 10 });
 
 describe('catalog search', () => {
   it('finds by name prefix, typo, barcode and SKU, filters by category, and counts', async () => {
@@ -41,25 +42,21 @@ describe('catalog search', () => {
   it('follows inserts, updates and deletes of the products collection', async () => {
     till = await openSellingTill();
     await till.db.products.insert(productDoc({ ...COFFEE, id: 'TEST-TEA', name: 'Test green tea', barcode: '', sku: 'TST-00009' }));
-    await settle();
-    expect(await search(till, 'green tea')).toEqual(['TEST-TEA']);
+    await searchFinds(till, 'green tea', ['TEST-TEA']);
 
     const coffee = await till.db.products.findOne(COFFEE.id).exec();
     await coffee!.incrementalPatch({ name: 'Test espresso beans' });
-    await settle();
-    expect(await search(till, 'espresso')).toEqual([COFFEE.id]);
+    await searchFinds(till, 'espresso', [COFFEE.id]);
     expect(await search(till, 'coffee beans')).toEqual([]);
     // The scanner sees the new name at once.
     expect((await till.must(TILL, 'cart.scan', { code: COFFEE.barcode })).lines[0]!.name).toBe('Test espresso beans');
 
     await coffee!.getLatest().incrementalPatch({ active: false });
-    await settle();
-    expect(await search(till, 'espresso')).toEqual([]);
+    await searchFinds(till, 'espresso', []);
     expect(await till.call(TILL, 'cart.scan', { code: COFFEE.barcode })).toMatchObject({ ok: false, error: { code: 'BAD_INPUT', message: expect.stringContaining('no longer for sale') } });
 
     await (await till.db.products.findOne('TEST-TEA').exec())!.remove();
-    await settle();
-    expect(await search(till, 'green tea')).toEqual([]);
+    await searchFinds(till, 'green tea', []);
     expect(await till.call(TILL, 'cart.addProduct', { productId: 'TEST-TEA' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
   });
 });

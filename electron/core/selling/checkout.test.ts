@@ -2,6 +2,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { SaleDoc } from '../../../shared/model';
 import type { TempTill } from '../test-support/temp-till';
+import type { CardDecision, CardRequest, PaymentProcessor } from './payment-processor';
 import { BREAD, COFFEE, DECLINED, fingerprint, openSellingTill, SALE_COLLECTIONS, TILL } from './test-support/selling-till';
 
 let till: TempTill | null = null;
@@ -14,6 +15,33 @@ async function ringUp(t: TempTill, codes: string[]) {
   let view = await t.must(TILL, 'cart.get', {});
   for (const code of codes) view = await t.must(TILL, 'cart.scan', { code });
   return view;
+}
+
+/** A stored sale document with the given id and nothing else of note. */
+function blockingSale(id: string): SaleDoc {
+  return {
+    id,
+    number: 'T9-000001',
+    seq: 1,
+    terminalId: 'T9',
+    clerkId: 'DEMO-U1',
+    createdAt: '2026-11-28T10:00:00.000Z',
+    kind: 'sale',
+    refSaleId: '',
+    refLines: [],
+    currency: 'EUR',
+    pricesIncludeTax: true,
+    lines: [],
+    subtotal: 0,
+    discountTotal: 0,
+    taxTotal: 0,
+    total: 0,
+    taxBreakdown: [],
+    cashRounding: 0,
+    tenders: [],
+    approvedBy: '',
+    status: 'completed',
+  };
 }
 
 async function salesOf(t: TempTill): Promise<SaleDoc[]> {
@@ -125,6 +153,46 @@ describe('refusals that write nothing', () => {
     // Another payment for the same cart goes through.
     await till.must(TILL, 'checkout.pay', { cartRevision: cart.revision, tenders: [{ method: 'cash', amount: 1015 }] });
     expect((await salesOf(till)).map((s) => s.number)).toEqual(['T1-000001']);
+  });
+
+  it('voids the cards a split had authorized when a later card is declined, and when the sale cannot be written', async () => {
+    // A STAND-IN FOR A CARD NETWORK (none can be reached here) that records what the till asks of it.
+    const asked: string[] = [];
+    const decisions: CardDecision[] = [];
+    let duringAuthorize: (() => Promise<void>) | null = null;
+    const processor: PaymentProcessor = {
+      authorize: async (request: CardRequest) => {
+        asked.push(`authorize ${request.idempotencyKey} ${request.amount}`);
+        await duringAuthorize?.();
+        return decisions.shift() ?? { approved: true, reference: `REF-${request.idempotencyKey}` };
+      },
+      voidAuthorization: async (reference) => void asked.push(`void ${reference}`),
+      refund: async () => ({ approved: false, reason: 'not used here' }),
+    };
+    till = await openSellingTill({ processor });
+    const cart = await ringUp(till, [COFFEE.barcode]);
+    const before = await fingerprint(till, SALE_COLLECTIONS);
+    const split = { cartRevision: cart.revision, tenders: [{ method: 'card' as const, amount: 500 }, { method: 'card' as const, amount: 300 }, { method: 'card' as const, amount: 499 }] };
+
+    decisions.push({ approved: true, reference: 'REF-FIRST' }, { approved: true, reference: 'REF-SECOND' }, { approved: false, reason: 'insufficient funds' });
+    expect(await till.call(TILL, 'checkout.pay', split)).toMatchObject({ ok: false, error: { code: 'PAYMENT_DECLINED', message: expect.stringMatching(/4\.99 EUR \(insufficient funds\)/) } });
+    // The cart's sale id is the processor's idempotency key (with the payment's place): one charge per payment, ever.
+    const { saleId } = JSON.parse((await till.db.local_state.findOne('cart:current').exec())!.value) as { saleId: string };
+    const key = (n: number) => `${saleId}-P${n}`;
+    expect(asked).toEqual([`authorize ${key(1)} 500`, `authorize ${key(2)} 300`, `authorize ${key(3)} 499`, 'void REF-FIRST', 'void REF-SECOND']);
+    expect(await fingerprint(till, SALE_COLLECTIONS)).toEqual(before);
+
+    // An approved card whose sale then cannot be written is voided too. Here the write fails because, while the
+    // card was being authorized, a document took the sale's id (as a disk error would fail it).
+    asked.length = 0;
+    duringAuthorize = async () => {
+      duringAuthorize = null;
+      await till!.db.sales.insert(blockingSale(saleId));
+    };
+    const failed = await till.call(TILL, 'checkout.pay', { cartRevision: cart.revision, tenders: [{ method: 'card', amount: 1299 }] });
+    expect(failed).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
+    expect(asked).toEqual([`authorize ${key(1)} 1299`, `void REF-${key(1)}`]);
+    expect(await till.db.payments.count().exec()).toBe(0);
   });
 
   it('refuses to pay for a cart that changed since the clerk saw it', async () => {

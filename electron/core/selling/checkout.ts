@@ -1,9 +1,9 @@
 /**
  * Paying for the cart. Order of work: the cart must be the one the clerk saw (revision) and not empty; the tenders
  * are settled by the sale rules (shared/sale/tenders.ts: change, cash rounding); cards are authorized (a decline
- * stops here, nothing is written, earlier cards of a split are voided); then the receipt number is taken and the
- * sale document is inserted — the one write that makes the sale happen (sale-outbox.ts) — and what follows from
- * it is written; the cart starts afresh.
+ * stops here, nothing is written, earlier cards of a split are voided); then the sale book commits the sale — the
+ * one write that makes it happen (sale-book.ts) — and the clerk is answered with a new, empty cart. What follows
+ * (payments, stock, audit, the new cart on disk) is written right after, before the next command.
  */
 import type { UserSummary } from '../../../shared/api/commands/auth-commands';
 import type { CheckoutResult } from '../../../shared/api/commands/selling-commands';
@@ -14,13 +14,13 @@ import { computeTotals, settleTenders, toSaleAmounts, type SaleTotals, type Sett
 import { sessionOf, type HandlerMap } from '../api/handler-types';
 import { isoNow } from '../services/core-context';
 import { buildReceipt } from './receipts';
-import { derivedDocs, paymentId, receiptNumber } from './sale-outbox';
-import { publishCart, type SellingContext } from './selling-context';
+import { derivedDocs, paymentId, type SaleDraft } from './sale-book';
+import { mutateCart, publishCart, type SellingContext } from './selling-context';
 import { toSaleSettings } from './store-settings';
 import type { CartState } from './terminal-cart';
 
 export function createCheckoutHandlers(s: SellingContext): HandlerMap<'checkout.pay'> {
-  return { 'checkout.pay': (input, call) => s.queue(() => pay(s, input.cartRevision, input.tenders, sessionOf(call).user)) };
+  return { 'checkout.pay': (input, call) => mutateCart(s, () => pay(s, input.cartRevision, input.tenders, sessionOf(call).user)) };
 }
 
 async function pay(s: SellingContext, cartRevision: number, tenders: Tender[], user: UserSummary): Promise<CheckoutResult> {
@@ -31,16 +31,12 @@ async function pay(s: SellingContext, cartRevision: number, tenders: Tender[], u
   const references = await authorizeCards(s, state.saleId, settlement, totals.currency);
   let sale: SaleDoc;
   try {
-    sale = saleDocument(s, state, user.id, totals, settlement, references, await s.outbox.nextSeq());
-    await s.ctx.db.sales.insert(sale);
+    sale = await s.book.commit(saleDraft(s, state, user.id, totals, settlement, references));
   } catch (error) {
     await voidCards(s, references);
     throw error;
   }
-  await s.outbox.complete(sale);
-  await s.outbox.retryUnfinished();
-  await s.cart.startNew();
-  publishCart(s);
+  s.cart.startNewAfterSale();
   const { changeDue } = settlement;
   const payload = { number: sale.number, total: sale.total + sale.cashRounding, changeDue, currency: sale.currency };
   s.ctx.push({ channelId: null, message: { event: 'sale.completed', payload } });
@@ -65,20 +61,16 @@ async function payableCart(s: SellingContext, cartRevision: number): Promise<Car
   return state;
 }
 
-function saleDocument(
+function saleDraft(
   s: SellingContext,
   state: CartState,
   clerkId: string,
   totals: SaleTotals,
   settlement: Settlement,
   references: string[],
-  seq: number,
-): SaleDoc {
+): SaleDraft {
   return {
     id: state.saleId,
-    number: receiptNumber(s.ctx.terminalId, seq),
-    seq,
-    terminalId: s.ctx.terminalId,
     clerkId,
     createdAt: isoNow(s.ctx),
     kind: 'sale',

@@ -7,7 +7,7 @@ import type { ReceiptView, SaleSummary, StoreSettingsView } from '../../../share
 import { TillError } from '../../../shared/api/errors';
 import type { PaymentDoc, SaleDoc } from '../../../shared/model';
 import type { CoreContext } from '../services/core-context';
-import { paymentId } from './sale-outbox';
+import { paymentId } from './sale-book';
 
 export interface ReceiptParts {
   clerkName: string;

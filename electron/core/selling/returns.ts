@@ -1,8 +1,9 @@
 /**
  * Returns: found by receipt number, never more than sold minus returned before, approved by a manager (a manager's
  * own session approves), refunded to the original card(s) or in cash. A return is its own immutable sale document
- * (kind 'return', positive amounts, `refSaleId` naming the sale), numbered in the terminal's one receipt sequence,
- * written in one insert; refund payments (negative) and stock movements (back in) are derived from it.
+ * (kind 'return', positive amounts, `refSaleId` naming the sale) committed by the sale book like a sale: numbered
+ * in the terminal's one receipt sequence, one insert; refund payments (negative) and stock movements (back in)
+ * are derived from it.
  */
 import type { CheckoutResult, ReturnableSale } from '../../../shared/api/commands/selling-commands';
 import { TillError } from '../../../shared/api/errors';
@@ -10,10 +11,9 @@ import { roundCash } from '../../../shared/money';
 import type { SaleDoc, SaleTender } from '../../../shared/model';
 import { sessionOf, type HandlerMap } from '../api/handler-types';
 import { isoNow } from '../services/core-context';
-import { verifyApproval } from './manager-approval';
 import { buildReceipt } from './receipts';
 import { computeReturn, returnableLines, returnedSoFar } from './return-amounts';
-import { derivedDocs, paymentId, receiptNumber } from './sale-outbox';
+import { derivedDocs, paymentId } from './sale-book';
 import type { SellingContext } from './selling-context';
 
 type ReturnCommands = 'returns.lookup' | 'returns.create';
@@ -51,39 +51,33 @@ export function createReturnHandlers(s: SellingContext): HandlerMap<ReturnComman
         let approverId = user.id;
         if (user.role === 'clerk') {
           if (!input.approval) throw new TillError('APPROVAL_REQUIRED', 'A return needs a manager: ask a manager to approve it with their PIN.');
-          approverId = (await verifyApproval(s.approvals, input.approval, user.id, 'return')).id;
+          approverId = (await s.credentials.approveAsManager(input.approval, user.id, 'return')).id;
         }
         const returnId = s.ctx.newId();
         const plan = refundPlan(sale, earlier, amounts.total, input.refundTo, s.settings.current().cashRoundingIncrement);
         const tenders = await payBack(s, returnId, plan.parts, sale.currency);
-        const seq = await s.outbox.nextSeq();
-        const doc: SaleDoc = {
-          ...amounts,
-          id: returnId,
-          number: receiptNumber(s.ctx.terminalId, seq),
-          seq,
-          terminalId: s.ctx.terminalId,
-          clerkId: user.id,
-          createdAt: isoNow(s.ctx),
-          kind: 'return',
-          refSaleId: sale.id,
-          currency: sale.currency,
-          pricesIncludeTax: sale.pricesIncludeTax,
-          cashRounding: plan.cashRounding,
-          tenders,
-          approvedBy: approverId,
-          status: 'completed',
-        };
+        let doc: SaleDoc;
         try {
-          await s.ctx.db.sales.insert(doc);
+          doc = await s.book.commit({
+            ...amounts,
+            id: returnId,
+            clerkId: user.id,
+            createdAt: isoNow(s.ctx),
+            kind: 'return',
+            refSaleId: sale.id,
+            currency: sale.currency,
+            pricesIncludeTax: sale.pricesIncludeTax,
+            cashRounding: plan.cashRounding,
+            tenders,
+            approvedBy: approverId,
+            status: 'completed',
+          });
         } catch (error) {
           // Card refunds cannot be taken back: whoever reconciles the card statement needs these references.
           const refunded = tenders.filter((t) => t.method === 'card').map((t) => t.reference);
           if (refunded.length > 0) s.ctx.log.error('Card refunded but the return was not written', { returnId, refunded, error });
           throw error;
         }
-        await s.outbox.complete(doc);
-        await s.outbox.retryUnfinished();
         const receipt = buildReceipt(doc, s.settings.current(), { clerkName: user.displayName, refNumber: sale.number, payments: derivedDocs(doc).payments });
         return { receipt, changeDue: 0 };
       }),

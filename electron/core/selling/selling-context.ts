@@ -1,21 +1,22 @@
-/** What the selling handlers share: the in-memory catalog, stock and settings, the cart, and the sale writer. */
+/** What the selling handlers share: the in-memory catalog, stock and settings, the cart, and the sale book. */
 import type { CartView } from '../../../shared/api/commands/selling-commands';
 import { computeTotals } from '../../../shared/sale';
+import type { CredentialCheck } from '../auth/credential-check';
 import type { CoreContext } from '../services/core-context';
 import type { SerialQueue } from '../services/serial-queue';
 import type { CatalogIndex } from './catalog-index';
 import { toCartView } from './cart-view';
-import type { ApprovalDeps } from './manager-approval';
 import type { PaymentProcessor } from './payment-processor';
 import type { ReceiptBook } from './receipts';
-import type { SaleOutbox } from './sale-outbox';
+import type { SaleBook } from './sale-book';
 import type { StockLedger } from './stock-ledger';
 import { toSaleSettings, type SettingsFeed } from './store-settings';
 import type { TerminalCart } from './terminal-cart';
 
 export interface SellingContext {
   ctx: CoreContext;
-  approvals: ApprovalDeps;
+  /** Manager approvals at the clerk's till: the login's own credential check. */
+  credentials: CredentialCheck;
   /**
    * Every change to the cart, every checkout and every return runs here, one at a time: a revision check and the
    * write it guards cannot interleave, and receipt numbers are decided by one writer.
@@ -25,7 +26,7 @@ export interface SellingContext {
   stock: StockLedger;
   settings: SettingsFeed;
   cart: TerminalCart;
-  outbox: SaleOutbox;
+  book: SaleBook;
   receipts: ReceiptBook;
   processor: PaymentProcessor;
 }
@@ -41,4 +42,16 @@ export function publishCart(s: SellingContext): CartView {
   const view = currentCartView(s);
   s.ctx.push({ channelId: null, message: { event: 'cart.changed', payload: view } });
   return view;
+}
+
+/**
+ * Every command that changes the cart goes through here: it runs in the selling queue, and once its work is done
+ * (written) the new cart is pushed to every screen. A command that fails changes nothing and pushes nothing.
+ */
+export function mutateCart<T>(s: SellingContext, work: () => Promise<T>): Promise<T> {
+  return s.queue(async () => {
+    const result = await work();
+    publishCart(s);
+    return result;
+  });
 }

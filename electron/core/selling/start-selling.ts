@@ -4,8 +4,9 @@
  */
 import type { sellingCommands } from '../../../shared/api/commands/selling-commands';
 import type { HandlerMap } from '../api/handler-types';
+import type { CredentialCheck } from '../auth/credential-check';
 import type { CoreContext } from '../services/core-context';
-import { createSerialQueue, type SerialQueue } from '../services/serial-queue';
+import { createSerialQueue } from '../services/serial-queue';
 import { createCartHandlers } from './cart-handlers';
 import { startCatalogFeed } from './catalog-feed';
 import { createCatalogSearchHandlers } from './catalog-search-handlers';
@@ -13,7 +14,7 @@ import { createCheckoutHandlers } from './checkout';
 import { createSimulatedProcessor, type PaymentProcessor } from './payment-processor';
 import { ReceiptBook } from './receipts';
 import { createReturnHandlers } from './returns';
-import { SaleOutbox } from './sale-outbox';
+import { SaleBook } from './sale-book';
 import { createSalesAndSettingsHandlers } from './sales-settings-handlers';
 import { publishCart, type SellingContext } from './selling-context';
 import { startStockLedger } from './stock-ledger';
@@ -24,26 +25,31 @@ export type SellingCommandName = keyof typeof sellingCommands;
 
 export interface SellingDeps {
   ctx: CoreContext;
-  /** The login queue: manager approvals share its failure counts. */
-  userWrites: SerialQueue;
+  /** Manager approvals use the login's check (and its failure counts). */
+  credentials: CredentialCheck;
+  /** The card processor; a stand-in for a card network when none is given. */
   processor?: PaymentProcessor;
 }
 
 export interface Selling {
   handlers: HandlerMap<SellingCommandName>;
+  /** Resolves once the work of every command answered so far (a sale's payments, stock, audit) is written. */
+  settled(): Promise<void>;
   stop(): void;
 }
 
-export async function startSelling({ ctx, userWrites, processor = createSimulatedProcessor() }: SellingDeps): Promise<Selling> {
+export async function startSelling({ ctx, credentials, processor = createSimulatedProcessor() }: SellingDeps): Promise<Selling> {
   const stops: (() => void)[] = [];
+  const queue = createSerialQueue();
+  // Work that follows a command's answer runs next in the queue; it catches and logs its own failures.
+  const later = (work: () => Promise<void>) => void queue(work);
   try {
     const catalog = await startCatalogFeed(ctx);
     stops.push(catalog.stop);
     const stock = await startStockLedger(ctx);
     stops.push(stock.stop);
-    const outbox = new SaleOutbox(ctx);
-    await outbox.reconcile();
-    const cart = await TerminalCart.open(ctx, async (saleId) => (await ctx.db.sales.findOne(saleId).exec()) !== null);
+    const book = await SaleBook.open(ctx, later);
+    const cart = await TerminalCart.open(ctx, async (saleId) => (await ctx.db.sales.findOne(saleId).exec()) !== null, later);
     let selling: SellingContext | null = null;
     const settings = await startSettingsFeed(ctx, () => {
       if (selling) publishCart(selling);
@@ -51,13 +57,13 @@ export async function startSelling({ ctx, userWrites, processor = createSimulate
     stops.push(settings.stop);
     selling = {
       ctx,
-      approvals: { ctx, userWrites },
-      queue: createSerialQueue(),
+      credentials,
+      queue,
       catalog: catalog.index,
       stock,
       settings,
       cart,
-      outbox,
+      book,
       receipts: new ReceiptBook(ctx, settings.current),
       processor,
     };
@@ -68,7 +74,7 @@ export async function startSelling({ ctx, userWrites, processor = createSimulate
       ...createReturnHandlers(selling),
       ...createSalesAndSettingsHandlers(selling),
     };
-    return { handlers, stop: () => stops.forEach((stop) => stop()) };
+    return { handlers, settled: () => queue.idle(), stop: () => stops.forEach((stop) => stop()) };
   } catch (error) {
     stops.forEach((stop) => stop());
     throw error;

@@ -11,7 +11,6 @@ import type { SettingDoc } from '../../../shared/model';
 import { assertSaleSettings, type SaleSettings } from '../../../shared/sale';
 import { assertScanSettings, type ScanSettings } from '../../../shared/scan';
 import type { Session } from '../auth/session-registry';
-import { auditDoc } from '../services/audit-log';
 import { isoNow, type CoreContext } from '../services/core-context';
 
 export const DEFAULT_SETTINGS: Readonly<StoreSettingsView> = {
@@ -116,8 +115,6 @@ export async function updateSettings(
   if (changed.length === 0) return current;
   const doc: SettingDoc = { id: STORE_SETTINGS_ID, value: JSON.stringify(next), updatedAt: isoNow(ctx), updatedBy: session.user.id };
   await ctx.db.settings.upsert(doc);
-  await ctx.db.audit_events.insert(
-    auditDoc(ctx, { actorId: session.user.id, type: 'settings.updated', subjectId: 'store', details: { keys: changed.join(',') } }),
-  );
+  await ctx.audit.record({ actorId: session.user.id, type: 'settings.updated', subjectId: 'store', details: { keys: changed.join(',') } });
   return next;
 }

@@ -10,7 +10,7 @@ import { TillError } from '../../../shared/api/errors';
 import { emptyCart, type Cart } from '../../../shared/sale';
 import { assertCart } from '../../../shared/sale/cart-check';
 import { isoNow, type CoreContext } from '../services/core-context';
-import { LocalRecord, readLocalPrefix } from './local-record';
+import { LocalRecord, readLocalPrefix } from '../services/local-state';
 
 export interface CartState {
   terminalId: string;
@@ -45,10 +45,18 @@ export class TerminalCart {
     private readonly ctx: CoreContext,
     private readonly record: LocalRecord<CartState>,
     private current: CartState,
+    private readonly later: (work: () => Promise<void>) => void,
   ) {}
 
-  /** Reads the stored cart and repairs what a crash may have left half done. */
-  static async open(ctx: CoreContext, saleExists: (saleId: string) => Promise<boolean>): Promise<TerminalCart> {
+  /**
+   * Reads the stored cart and repairs what a crash may have left half done. `later` runs a write after the command
+   * that asked for it has answered, before the next one (the selling queue).
+   */
+  static async open(
+    ctx: CoreContext,
+    saleExists: (saleId: string) => Promise<boolean>,
+    later: (work: () => Promise<void>) => void,
+  ): Promise<TerminalCart> {
     const record = new LocalRecord<CartState>(ctx, CURRENT);
     const stored = await record.read();
     const fresh = (revision: number): CartState => ({
@@ -59,8 +67,8 @@ export class TerminalCart {
       approvedBy: '',
       resumedFrom: '',
     });
-    if (!stored) return new TerminalCart(ctx, record, fresh(0));
-    const cart = new TerminalCart(ctx, record, stored);
+    if (!stored) return new TerminalCart(ctx, record, fresh(0), later);
+    const cart = new TerminalCart(ctx, record, stored, later);
     const next = fresh(stored.revision + 1);
     if (stored.terminalId !== ctx.terminalId) {
       ctx.log.warn('The stored cart belongs to another terminal; it is set aside', { terminalId: stored.terminalId });
@@ -88,17 +96,37 @@ export class TerminalCart {
     return this.current;
   }
 
-  /** An empty cart with a new sale id: after a checkout, a park, or when the clerk clears it. */
+  /** An empty cart with a new sale id: after a park, or when the clerk clears it. */
   async startNew(): Promise<CartState> {
-    await this.save({
+    await this.save(this.next());
+    return this.current;
+  }
+
+  /**
+   * After a sale: the next cart is there at once and written right after the checkout has answered. A crash before
+   * that write needs no repair of its own: on open, a stored cart whose sale exists starts afresh.
+   */
+  startNewAfterSale(): void {
+    const next = this.next();
+    this.current = next;
+    this.later(async () => {
+      try {
+        await this.record.write(next);
+      } catch (error) {
+        this.ctx.log.error('The new cart after a sale was not saved; the till starts a new one when it restarts', { error });
+      }
+    });
+  }
+
+  private next(): CartState {
+    return {
       terminalId: this.ctx.terminalId,
       saleId: this.ctx.newId(),
       revision: this.current.revision + 1,
       cart: emptyCart(),
       approvedBy: '',
       resumedFrom: '',
-    });
-    return this.current;
+    };
   }
 
   async park(note: string, user: { id: string; displayName: string }): Promise<ParkedCart> {

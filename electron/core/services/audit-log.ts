@@ -1,8 +1,11 @@
-/** The audit trail: who did what, when, on which terminal. Events are immutable once written. */
+/**
+ * The audit trail: who did what, when, on which terminal. The only writer of `audit_events`: every module that has
+ * something to prove calls this, so every event gets its id, terminal and time the same way. Events are immutable.
+ */
 import type { AuditEntry } from '../../../shared/api/contract';
 import type { AuditEventDoc } from '../../../shared/model';
-import type { HandlerMap } from '../api/handler-types';
-import { isoNow, type CoreContext } from './core-context';
+import type { KassaDatabase } from '../../../shared/db/collections';
+import type { IdFactory } from '../../../shared/ids';
 
 export interface AuditInput {
   actorId: string;
@@ -11,30 +14,56 @@ export interface AuditInput {
   details?: AuditEventDoc['details'];
 }
 
-export function auditDoc(ctx: CoreContext, input: AuditInput): AuditEventDoc {
-  return {
-    id: ctx.newId(),
-    terminalId: ctx.terminalId,
-    at: isoNow(ctx),
-    actorId: input.actorId,
-    type: input.type,
-    subjectId: input.subjectId ?? '',
-    details: input.details ?? {},
-  };
+export interface AuditLogDeps {
+  db: KassaDatabase;
+  terminalId: string;
+  now: () => number;
+  newId: IdFactory;
 }
 
-export async function recordAudit(ctx: CoreContext, input: AuditInput): Promise<void> {
-  await ctx.db.audit_events.insert(auditDoc(ctx, input));
-}
+export class AuditLog {
+  constructor(private readonly deps: AuditLogDeps) {}
 
-export async function recentAudit(ctx: CoreContext, limit: number): Promise<AuditEntry[]> {
-  const docs = await ctx.db.audit_events.find({ sort: [{ at: 'desc' }], limit }).exec();
-  return docs.map((d) => {
-    const { id, at, terminalId, actorId, type, subjectId, details } = d.toJSON();
-    return { id, at, terminalId, actorId, type, subjectId, details: { ...details } };
-  });
-}
+  /** Records one event, or several together in one commit (all or none). */
+  async record(...inputs: AuditInput[]): Promise<void> {
+    const docs = inputs.map((input) => this.event(input));
+    if (docs.length === 1) {
+      await this.deps.db.audit_events.insert(docs[0]!);
+      return;
+    }
+    const { error } = await this.deps.db.audit_events.bulkInsert(docs);
+    if (error.length > 0) throw new Error(`${error.length} audit events not written, first ${error[0]!.documentId} (${error[0]!.status})`);
+  }
 
-export function createAuditHandlers(ctx: CoreContext): HandlerMap<'audit.recent'> {
-  return { 'audit.recent': (input) => recentAudit(ctx, input.limit) };
+  /**
+   * Events whose ids are fixed by what they record (a sale's `<saleId>-A`, made by the sale book): written once,
+   * "already there" counts as written. Returns the ids this call wrote.
+   */
+  async recordOnce(events: readonly AuditEventDoc[]): Promise<Set<string>> {
+    if (events.length === 0) return new Set();
+    const { success, error } = await this.deps.db.audit_events.bulkInsert([...events]);
+    const failed = error.filter((e) => e.status !== 409);
+    if (failed.length > 0) throw new Error(`${failed.length} audit events not written, first ${failed[0]!.documentId} (${failed[0]!.status})`);
+    return new Set(success.map((doc) => doc.id));
+  }
+
+  async recent(limit: number): Promise<AuditEntry[]> {
+    const docs = await this.deps.db.audit_events.find({ sort: [{ at: 'desc' }], limit }).exec();
+    return docs.map((d) => {
+      const { id, at, terminalId, actorId, type, subjectId, details } = d.toJSON();
+      return { id, at, terminalId, actorId, type, subjectId, details: { ...details } };
+    });
+  }
+
+  private event(input: AuditInput): AuditEventDoc {
+    return {
+      id: this.deps.newId(),
+      terminalId: this.deps.terminalId,
+      at: new Date(this.deps.now()).toISOString(),
+      actorId: input.actorId,
+      type: input.type,
+      subjectId: input.subjectId ?? '',
+      details: input.details ?? {},
+    };
+  }
 }

@@ -1,8 +1,9 @@
-/** What every service gets: the store, this terminal's identity, a clock and an id maker, and a way to push. */
+/** What every service gets: the store, this terminal's identity, a clock and an id maker, the audit log, and a way to push. */
 import type { IdFactory } from '../../../shared/ids';
-import type { KassaDatabase } from '../db/open-database';
+import type { KassaDatabase } from '../../../shared/db/collections';
 import type { PushTarget } from '../api/till-core-types';
 import type { Logger } from '../log';
+import type { AuditLog } from './audit-log';
 
 export interface CoreContext {
   db: KassaDatabase;
@@ -11,6 +12,8 @@ export interface CoreContext {
   newId: IdFactory;
   push: (target: PushTarget) => void;
   log: Logger;
+  /** The one writer of the audit trail. */
+  audit: AuditLog;
 }
 
 export function isoNow(ctx: Pick<CoreContext, 'now'>): string {

@@ -49,11 +49,11 @@ export async function seedDemoUsers(ctx: CoreContext): Promise<number> {
 }
 
 /** Inserts generated categories and products in batches; returns how many products were written. */
-export async function seedCatalog(ctx: CoreContext, products: number, seed = 1): Promise<number> {
+export async function seedCatalog(ctx: Pick<CoreContext, 'db'>, products: number, seed = 1): Promise<number> {
   return insertCatalog(ctx, generateCatalog({ products, seed, idPrefix: 'DEMO' }));
 }
 
-async function insertCatalog(ctx: CoreContext, catalog: ReturnType<typeof generateCatalog>): Promise<number> {
+async function insertCatalog(ctx: Pick<CoreContext, 'db'>, catalog: ReturnType<typeof generateCatalog>): Promise<number> {
   const categories = await ctx.db.categories.bulkInsert(catalog.categories);
   let written = 0;
   for (let start = 0; start < catalog.products.length; start += BATCH) {

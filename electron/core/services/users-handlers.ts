@@ -4,10 +4,9 @@ import type { UserDoc } from '../../../shared/model';
 import { mayManageRole } from '../../../shared/roles';
 import { sessionOf, type HandlerMap } from '../api/handler-types';
 import type { SessionRegistry } from '../auth/session-registry';
-import { recordAudit } from './audit-log';
-import { isoNow, type CoreContext } from './core-context';
+import type { CoreContext } from './core-context';
 import type { SerialQueue } from './serial-queue';
-import { compareUsers, insertUser, toSummary } from './users-store';
+import { compareUsers, insertUser, setUserActive, toSummary } from './users-store';
 
 type UserCommands = 'users.list' | 'users.create' | 'users.setActive';
 
@@ -34,7 +33,7 @@ export function createUserHandlers({ ctx, sessions, userWrites }: UsersDeps): Ha
           throw new TillError('CONFLICT', `The user name "${input.username}" is taken. Choose another.`);
         }
         const user = await insertUser(ctx, input);
-        await recordAudit(ctx, { actorId: actor.id, type: 'user.created', subjectId: user.id, details: { username: user.username, role: user.role } });
+        await ctx.audit.record({ actorId: actor.id, type: 'user.created', subjectId: user.id, details: { username: user.username, role: user.role } });
         return toSummary(user);
       }),
 
@@ -53,15 +52,15 @@ export function createUserHandlers({ ctx, sessions, userWrites }: UsersDeps): Ha
           const activeAdmins = await ctx.db.users.find({ selector: { role: 'admin', active: true } }).exec();
           if (activeAdmins.length <= 1) throw new TillError('CONFLICT', 'This is the last active admin: add another admin first.');
         }
-        const updated = await doc.incrementalPatch({ active: input.active, updatedAt: isoNow(ctx) });
-        await recordAudit(ctx, {
+        const updated = await setUserActive(ctx, doc, input.active);
+        await ctx.audit.record({
           actorId: actor.id,
           type: input.active ? 'user.activated' : 'user.deactivated',
           subjectId: doc.id,
           details: { username: doc.username },
         });
         if (!input.active) sessions.endForUser(doc.id);
-        return toSummary(updated.toJSON() as UserDoc);
+        return toSummary(updated);
       }),
   };
 }

@@ -1,4 +1,8 @@
-/** Reading and writing user documents. Only summaries leave this module's callers; hashes stay in main. */
+/**
+ * Writing user documents (the demo seed aside, the only writer of `users`) and reading them. Only summaries leave
+ * this module's callers; hashes never leave the core.
+ */
+import type { RxDocument } from 'rxdb';
 import type { UserSummary } from '../../../shared/api/contract';
 import type { CredentialKind, UserDoc } from '../../../shared/model';
 import type { Role } from '../../../shared/roles';
@@ -29,6 +33,12 @@ export async function insertUser(ctx: CoreContext, input: NewUser): Promise<User
   };
   await ctx.db.users.insert(user);
   return user;
+}
+
+/** Activates or deactivates a user; the caller has checked who may. */
+export async function setUserActive(ctx: CoreContext, doc: RxDocument<UserDoc>, active: boolean): Promise<UserDoc> {
+  const updated = await doc.incrementalPatch({ active, updatedAt: isoNow(ctx) });
+  return updated.toJSON() as UserDoc;
 }
 
 export function toSummary(user: UserDoc): UserSummary {

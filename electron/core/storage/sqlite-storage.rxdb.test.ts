@@ -3,7 +3,7 @@
  * close and a reopen of the same directory.
  */
 import fs from 'node:fs';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { addRxPlugin, createRxDatabase } from 'rxdb';
 import type { RxChangeEvent, RxCollection, RxDatabase, RxJsonSchema, RxStorage } from 'rxdb';
 import { RxDBDevModePlugin, disableWarnings } from 'rxdb/plugins/dev-mode';
@@ -128,13 +128,14 @@ describe('SQLite storage under createRxDatabase', () => {
     const db = await openTill();
     const seen: number[] = [];
     const live = db.items.find({ selector: { category: 'dairy' } }).$.subscribe((docs) => seen.push(docs.length));
-    await waitUntil(() => seen.length === 1);
+    const showing = (count: number) => waitUntil(`the live query to show ${count} dairy items`, () => seen.at(-1) === count, () => `it has shown ${JSON.stringify(seen)}`);
+    await showing(0);
     await db.items.bulkInsert(items.slice(0, 9));
-    await waitUntil(() => seen.at(-1) === 3);
+    await showing(3);
     const extra = await db.items.insert({ id: 'extra', name: 'Milk', category: 'dairy', price: 99, active: true });
-    await waitUntil(() => seen.at(-1) === 4);
+    await showing(4);
     await extra.remove();
-    await waitUntil(() => seen.at(-1) === 3);
+    await showing(3);
     live.unsubscribe();
     expect(seen).toEqual([0, 3, 4, 3]);
   });
@@ -156,8 +157,12 @@ describe('SQLite storage under createRxDatabase', () => {
   });
 });
 
-/** Live queries update after a microtask or two; poll the condition instead of sleeping a guessed time. */
-async function waitUntil(condition: () => boolean): Promise<void> {
-  for (let i = 0; i < 200 && !condition(); i++) await new Promise((resolve) => setTimeout(resolve, 5));
-  expect(condition()).toBe(true);
+/** Live queries update a moment after the write: waits for the condition, and fails saying what did not happen. */
+async function waitUntil(what: string, condition: () => boolean, state: () => string, timeoutMs = 5_000): Promise<void> {
+  await vi.waitFor(
+    () => {
+      if (!condition()) throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}; ${state()}`);
+    },
+    { timeout: timeoutMs, interval: 5 },
+  );
 }

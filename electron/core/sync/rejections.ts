@@ -4,8 +4,9 @@
  * stay in the store; this list only names them.
  */
 import type { RejectedDocView } from '../../../shared/api/commands/sync-commands';
-import type { KassaDatabase } from '../db/open-database';
+import type { KassaDatabase } from '../../../shared/db/collections';
 import type { Logger } from '../log';
+import { LocalRecord } from '../services/local-state';
 import type { RejectedWrite } from './couch-fetch';
 import type { ReplicatedCollection } from '../../../shared/sync/sync-names';
 
@@ -16,23 +17,20 @@ const MAX_ENTRIES = 5_000;
 export class RejectionList {
   private entries = new Map<string, RejectedDocView>();
   private saving: Promise<void> = Promise.resolve();
+  private readonly record: LocalRecord<RejectedDocView[]>;
 
   constructor(
-    private readonly db: KassaDatabase,
+    db: KassaDatabase,
     private readonly now: () => number,
     private readonly log: Logger,
     private readonly onChange: () => void,
-  ) {}
+  ) {
+    this.record = new LocalRecord({ db, now, log }, KEY);
+  }
 
   async load(): Promise<void> {
-    const doc = await this.db.local_state.findOne(KEY).exec();
-    if (!doc) return;
-    try {
-      const list = JSON.parse(doc.value) as RejectedDocView[];
-      this.entries = new Map(list.map((e) => [keyOf(e.collection, e.docId), e]));
-    } catch (error) {
-      this.log.error('Unreadable list of rejected documents; starting a new one', { error });
-    }
+    const list = await this.record.read();
+    if (list) this.entries = new Map(list.map((e) => [keyOf(e.collection, e.docId), e]));
   }
 
   list(): RejectedDocView[] {
@@ -89,10 +87,10 @@ export class RejectionList {
   }
 
   private persist(): void {
-    const value = JSON.stringify(this.list());
+    const list = this.list();
     this.onChange();
     this.saving = this.saving
-      .then(() => this.db.local_state.upsert({ id: KEY, value, updatedAt: new Date(this.now()).toISOString() }))
+      .then(() => this.record.write(list))
       .then(
         () => undefined,
         (error: unknown) => this.log.error('Could not save the list of rejected documents', { error }),

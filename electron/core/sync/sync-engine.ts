@@ -6,7 +6,6 @@
 import { merge, type Subscription } from 'rxjs';
 import { deepEqual, getAssumedMasterState, getHeightOfRevision, writeDocToDocState, type RxDocumentData, type RxReplicationConflict } from 'rxdb';
 import type { ConnectionCheck, PairingInput, RejectedDocView, RetryResult, SyncStatus } from '../../../shared/api/commands/sync-commands';
-import { recordAudit } from '../services/audit-log';
 import type { CoreContext } from '../services/core-context';
 import { readLocal, writeLocal } from '../services/local-state';
 import { canonicalJson, decideConflict, editsOf, sameContent } from './conflict-rule';
@@ -104,7 +103,7 @@ export class SyncEngine {
     const credentials = { url: parseServerUrl(input.url).url, username: input.username, password: input.password };
     this.settings.credentials.save(credentials);
     this.configProblem = null;
-    await recordAudit(this.ctx, { actorId, type: 'sync.paired', details: { server: credentials.url, account: credentials.username } });
+    await this.ctx.audit.record({ actorId, type: 'sync.paired', details: { server: credentials.url, account: credentials.username } });
     await this.connect(credentials);
     return check;
   }
@@ -273,7 +272,7 @@ export class SyncEngine {
     const redacted = { ...loser };
     if ('secretHash' in redacted) redacted.secretHash = redacted.secretHash === winner.secretHash ? '(same as winner)' : '(redacted)';
     try {
-      await recordAudit(this.ctx, {
+      await this.ctx.audit.record({
         actorId: '',
         type: 'sync.conflict',
         subjectId: docId.slice(0, 64),

@@ -9,10 +9,11 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ConnectionCheck, SyncStatus } from '../../../shared/api/commands/sync-commands';
 import { generateCatalog } from '../../../shared/catalog/generate-catalog';
+import { DEFAULT_DB_PREFIX, terminalUserName } from '../../../shared/sync/sync-names';
+import { freePort } from '../../../server/test-support/server-process';
 import { CREDENTIALS_FILE } from './credential-store';
 import { startTill, type RemoteTill } from './test-support/remote-till';
 import { makeSale, writeSales } from './test-support/sale-fixtures';
-import { freePort } from './test-support/server-process';
 import { openSyncTill, startSyncBackend, TEST_SYNC_TIMING, waitFor, waitForSynced, type SyncBackend } from './test-support/sync-harness';
 
 const cleanups: (() => Promise<void> | void)[] = [];
@@ -26,8 +27,10 @@ const sales = (from: number, count: number) =>
     makeSale({ id: `T1-ERR${String(from + i).padStart(5, '0')}`, terminalId: 'T1', seq: from + i, at: new Date().toISOString(), products: products.slice(0, 2) }),
   );
 
-async function tillAt(url: string, username: string, password: string): Promise<RemoteTill> {
-  const till = await startTill({ terminalId: 'T1', prefix: 'kassa_', credentials: { url, username, password }, settings: TEST_SYNC_TIMING });
+/** Terminal T1 of the store with that prefix, paired with whatever answers at the address. */
+async function tillAt(prefix: string, url: string, password: string): Promise<RemoteTill> {
+  const credentials = { url, username: terminalUserName(prefix, 'T1'), password };
+  const till = await startTill({ terminalId: 'T1', prefix, credentials, settings: TEST_SYNC_TIMING });
   cleanups.push(() => till.dispose());
   return till;
 }
@@ -42,7 +45,8 @@ async function statusWith(till: RemoteTill, kind: string): Promise<SyncStatus> {
 describe('sync problems are status, not errors at the counter', () => {
   it('reports an unreachable server clearly and keeps every sale for later', { timeout: 120_000 }, async () => {
     const port = await freePort();
-    const till = await tillAt(`http://127.0.0.1:${port}/`, 'kassa_T1', 'whatever-pass');
+    // Nothing listens there, so any store will do.
+    const till = await tillAt(DEFAULT_DB_PREFIX, `http://127.0.0.1:${port}/`, 'whatever-pass');
     const status = await statusWith(till, 'unreachable');
     expect(status.state).toBe('offline');
     expect(status.problem?.message).toMatch(new RegExp(`Cannot reach the server at http://127\\.0\\.0\\.1:${port}/ \\(connection refused\\)`));
@@ -58,7 +62,7 @@ describe('sync problems are status, not errors at the counter', () => {
   it('reports a wrong password without showing it, and keeps selling', { timeout: 120_000 }, async () => {
     const backend = await startSyncBackend([{ terminalId: 'T1', manager: true }]);
     cleanups.push(() => backend.close());
-    const till = await tillAt(backend.url, 'kassa_T1', 'not-the-password');
+    const till = await tillAt(backend.prefix, backend.url, 'not-the-password');
     const status = await statusWith(till, 'wrong_credentials');
     expect(status.state).toBe('offline');
     expect(status.problem?.message).toMatch(/refused this terminal's user name or password/);
@@ -83,29 +87,31 @@ describe('sync problems are status, not errors at the counter', () => {
     await till.must('auth.setupFirstAdmin', { username: 'boss', displayName: 'Boss', credentialKind: 'password', secret: 'boss-password' });
 
     const password = backend.passwordOf('T1');
+    const t1 = terminalUserName(backend.prefix, 'T1');
+    const t2 = terminalUserName(backend.prefix, 'T2');
     const check = (url: string, username: string, pw: string) => till.must<ConnectionCheck>('sync.testConnection', { url, username, password: pw });
-    expect(await check(`http://127.0.0.1:${closedPort}/`, 'kassa_T1', password)).toMatchObject({ ok: false, problem: 'unreachable' });
-    expect(await check(`http://127.0.0.1:${(notCouch.address() as AddressInfo).port}/`, 'kassa_T1', password)).toMatchObject({ ok: false, problem: 'not_couchdb' });
-    const wrong = await check(backend.url, 'kassa_T1', 'wrong-password');
+    expect(await check(`http://127.0.0.1:${closedPort}/`, t1, password)).toMatchObject({ ok: false, problem: 'unreachable' });
+    expect(await check(`http://127.0.0.1:${(notCouch.address() as AddressInfo).port}/`, t1, password)).toMatchObject({ ok: false, problem: 'not_couchdb' });
+    const wrong = await check(backend.url, t1, 'wrong-password');
     expect(wrong).toMatchObject({ ok: false, problem: 'wrong_credentials' });
-    expect(await check(backend.url, 'kassa_T2', backend.passwordOf('T2'))).toMatchObject({ ok: false, problem: 'wrong_terminal' });
-    expect(await check(backend.url.replace(/\/$/, ''), 'kassa_T1', password)).toMatchObject({ ok: true, mayWriteCatalog: true });
+    expect(await check(backend.url, t2, backend.passwordOf('T2'))).toMatchObject({ ok: false, problem: 'wrong_terminal' });
+    expect(await check(backend.url.replace(/\/$/, ''), t1, password)).toMatchObject({ ok: true, mayWriteCatalog: true });
 
-    const refused = await till.must<ConnectionCheck>('sync.pair', { url: backend.url, username: 'kassa_T1', password: 'wrong-password' });
+    const refused = await till.must<ConnectionCheck>('sync.pair', { url: backend.url, username: t1, password: 'wrong-password' });
     expect(refused.ok).toBe(false);
     expect((await till.status()).state).toBe('not_configured');
 
-    const paired = await till.must<ConnectionCheck>('sync.pair', { url: backend.url, username: 'kassa_T1', password });
+    const paired = await till.must<ConnectionCheck>('sync.pair', { url: backend.url, username: t1, password });
     expect(paired).toMatchObject({ ok: true });
-    expect(paired.message).toContain('kassa_T1');
+    expect(paired.message).toContain(t1);
     const saved = statSync(path.join(till.dataDir, CREDENTIALS_FILE));
     expect(saved.mode & 0o777).toBe(0o600);
     const synced = await waitForSynced(till);
-    expect(synced).toMatchObject({ state: 'online', account: 'kassa_T1', server: backend.url });
+    expect(synced).toMatchObject({ state: 'online', account: t1, server: backend.url });
     // The first admin made on this till is now on the server too; the pairing is audited.
     expect((await backend.docs('users')).map((u) => u.username)).toEqual(['boss']);
     const audit = await till.must<{ type: string; details: Record<string, unknown> }[]>('audit.recent', { limit: 20 });
-    expect(audit.find((e) => e.type === 'sync.paired')?.details).toMatchObject({ account: 'kassa_T1' });
+    expect(audit.find((e) => e.type === 'sync.paired')?.details).toMatchObject({ account: t1 });
     expect(JSON.stringify([audit, synced, paired, refused, wrong])).not.toContain(password);
   });
 });

@@ -8,13 +8,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CouchAdmin } from '../../../server/couch-admin';
+import { freePort, startServerProcess, type ServerProcess } from '../../../server/test-support/server-process';
 import { generateCatalog } from '../../../shared/catalog/generate-catalog';
 import { createNetworkSwitch } from './test-support/network-switch';
 import { startTill, type RemoteTill } from './test-support/remote-till';
 import { makeSale, writeSales } from './test-support/sale-fixtures';
-import { freePort, startServerProcess, type ServerProcess } from './test-support/server-process';
 import { startSyncBackend, TEST_SYNC_TIMING, waitFor, waitForSynced } from './test-support/sync-harness';
-import { databaseName } from '../../../shared/sync/sync-names';
+import { databaseName, terminalUserName } from '../../../shared/sync/sync-names';
 
 const SALES = 1_500;
 const cleanups: (() => Promise<void> | void)[] = [];
@@ -36,7 +36,6 @@ async function serverSales(admin: CouchAdmin, prefix: string): Promise<{ id: str
 describe('the server fails during an upload', () => {
   it('ends with every sale on the server exactly once after the server is killed mid-upload and restarted', { timeout: 240_000 }, async () => {
     const external = process.env.KASSA_TEST_COUCH_URL;
-    const prefix = external ? undefined : 'kassa_';
     const password = 'crash-test-T1';
     let server: ServerProcess | null = null;
     let url: string;
@@ -65,7 +64,7 @@ describe('the server fails during an upload', () => {
       cleanups.push(() => server?.kill());
       url = server.url;
       adminUrl = server.adminUrl;
-      usedPrefix = prefix!;
+      usedPrefix = server.prefix;
       interrupt = async () => server!.kill('SIGKILL');
       recover = async () => {
         server = await start();
@@ -76,7 +75,7 @@ describe('the server fails during an upload', () => {
     const till: RemoteTill = await startTill({
       terminalId: 'T1',
       prefix: usedPrefix,
-      credentials: { url, username: `${usedPrefix}T1`, password },
+      credentials: { url, username: terminalUserName(usedPrefix, 'T1'), password },
       // Small uploads, so the kill lands between two of them.
       settings: { ...TEST_SYNC_TIMING, batches: { push: 40, pull: 200 } },
     });

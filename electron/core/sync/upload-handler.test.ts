@@ -1,7 +1,7 @@
 /** The upload handler around rxdb's CouchDB push, against a scripted server. */
 import type { RxReplicationWriteToMasterRow } from 'rxdb';
 import type { RxCouchDBReplicationState } from 'rxdb/plugins/replication-couchdb';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { installUploadHandler } from './upload-handler';
 
 const DB = 'http://couch.test/kassa_sales/';
@@ -58,17 +58,29 @@ describe('the upload handler', () => {
   });
 
   it('keeps two uploads of a collection in flight at a time, the others waiting their turn', async () => {
-    let inFlight = 0;
+    // Every upload stays on the server until the test answers it, so no timing can hide a third one starting.
+    const inFlight: { id: string; answer: () => void }[] = [];
     let most = 0;
     const { state, handler } = fakeReplication();
-    installUploadHandler(state, DB, (async () => {
-      most = Math.max(most, ++inFlight);
-      await new Promise((resolve) => setTimeout(resolve, 10));
-      inFlight -= 1;
-      return json([]);
+    installUploadHandler(state, DB, (async (_input: string, init?: RequestInit) => {
+      const id = (JSON.parse(String(init?.body)) as { docs: { _id: string }[] }).docs[0]!._id;
+      await new Promise<void>((answer) => {
+        inFlight.push({ id, answer });
+        most = Math.max(most, inFlight.length);
+      });
+      return json([{ id, ok: true, rev: '1-a' }]);
     }) as unknown as typeof fetch);
 
-    await Promise.all(Array.from({ length: 6 }, (_, i) => handler()([{ newDocumentState: sale(`S${i}`) } as Row])));
+    const uploads = Promise.all(Array.from({ length: 6 }, (_, i) => handler()([{ newDocumentState: sale(`S${i}`) } as Row])));
+    const answered: string[] = [];
+    for (let left = 6; left > 0; left--) {
+      await vi.waitFor(() => expect(inFlight.map((u) => u.id)).toHaveLength(Math.min(2, left)), { interval: 5 });
+      const first = inFlight.shift()!;
+      answered.push(first.id);
+      first.answer();
+    }
+    await uploads;
     expect(most).toBe(2);
+    expect(answered).toEqual(['S0', 'S1', 'S2', 'S3', 'S4', 'S5']);
   });
 });

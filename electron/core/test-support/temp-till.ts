@@ -6,14 +6,18 @@ import type { CommandInput, CommandName, CommandResult } from '../../../shared/a
 import type { ApiResult } from '../../../shared/api/errors';
 import type { PushTarget, TillCore, TillCoreOptions } from '../api/till-core-types';
 import { openDatabase, type KassaDatabase } from '../db/open-database';
-import { createTillCoreOn } from '../till-core';
+import { createTillCoreOn, type LocalTillCore } from '../till-core';
 
 export interface TempTill {
-  core: TillCore;
+  core: LocalTillCore;
   /** The store under the core, for assertions only: product code never gets it. */
   db: KassaDatabase;
   dataDir: string;
   pushes: PushTarget[];
+  /**
+   * Calls as a screen does; resolves once what follows the answer (a sale's payments, stock, audit) is written too,
+   * as it is before the screen's next command.
+   */
   call<K extends CommandName>(channel: string, name: K, input: CommandInput<K>): Promise<ApiResult<CommandResult<K>>>;
   /** Calls and fails the test unless the result is ok. */
   must<K extends CommandName>(channel: string, name: K, input: CommandInput<K>): Promise<CommandResult<K>>;
@@ -30,15 +34,17 @@ export async function openTempTill(options: Partial<TillCoreOptions> = {}): Prom
   const base: TillCoreOptions = { dataDir, terminalId: 'T1', demo: false, ...options };
   const pushes: PushTarget[] = [];
   const till = {
-    core: null as unknown as TillCore,
+    core: null as unknown as LocalTillCore,
     db: null as unknown as KassaDatabase,
     dataDir,
     pushes,
     async call(channel: string, name: CommandName, input: unknown) {
-      return till.core.dispatch(channel, name, input);
+      const result = await till.core.dispatch(channel, name, input);
+      await till.core.settled();
+      return result;
     },
     async must(channel: string, name: CommandName, input: unknown) {
-      const result = await till.core.dispatch(channel, name, input);
+      const result = await till.call(channel, name, input);
       if (!result.ok) throw new Error(`${name} failed: ${result.error.code} ${result.error.message}`);
       return result.value;
     },

@@ -3,7 +3,7 @@
  * event derived by the selling code itself — written straight into a till's store.
  */
 import type { AuditEventDoc, PaymentDoc, ProductDoc, SaleDoc, StockMovementDoc } from '../../../../shared/model';
-import { derivedDocs } from '../../selling/sale-outbox';
+import { derivedDocs } from '../../selling/sale-book';
 import type { RemoteTill } from './remote-till';
 
 export interface SaleBundle {
@@ -56,7 +56,7 @@ export function makeSale(options: {
     status: 'completed',
     approvedBy: '',
   };
-  // Derived exactly as checkout derives them (electron/core/selling/sale-outbox.ts).
+  // Derived exactly as checkout derives them (electron/core/selling/sale-book.ts).
   const { payments, movements, audit } = derivedDocs(sale);
   return { sale, payments, movements, audit };
 }

@@ -1,7 +1,9 @@
 /**
  * Test helper: a sync backend and tills that sync with it. By default the backend is the embedded server in
- * memory, in this process; with KASSA_TEST_COUCH_URL=http://admin:pw@host:5984/ it is that CouchDB, with a
- * fresh database prefix per backend (removed afterwards), so the same tests run against Apache CouchDB 3.x.
+ * memory, in this process; with KASSA_TEST_COUCH_URL=http://admin:pw@host:5984/ it is that CouchDB (its databases
+ * and accounts removed afterwards), so the same tests run against Apache CouchDB 3.x. Either way each backend has
+ * a fresh database prefix, never the default one: a test that writes `kassa_T1` instead of asking the backend
+ * (`terminalUserName(backend.prefix, 'T1')`) fails here, not only against a shared CouchDB.
  */
 import { randomBytes } from 'node:crypto';
 import type { SyncStatus } from '../../../../shared/api/commands/sync-commands';
@@ -44,10 +46,9 @@ export async function startSyncBackend(terminals: TerminalAccount[]): Promise<Sy
   const external = process.env.KASSA_TEST_COUCH_URL;
   let adminUrl: string;
   let url: string;
-  let prefix: string;
+  const prefix = `kassa_t${randomBytes(4).toString('hex')}_`;
   let stop: () => Promise<void>;
   if (external) {
-    prefix = `kassa_t${randomBytes(4).toString('hex')}_`;
     adminUrl = external;
     const report = await setupBackend({ adminUrl, prefix, terminals: withPasswords });
     url = new CouchAdmin(adminUrl).url;
@@ -61,7 +62,6 @@ export async function startSyncBackend(terminals: TerminalAccount[]): Promise<Sy
       }
     };
   } else {
-    prefix = 'kassa_';
     const server = await startEmbeddedServer({ port: 0, admin: { name: 'admin', password: randomBytes(12).toString('hex') }, prefix, terminals: withPasswords });
     adminUrl = server.adminUrl;
     url = server.url;

@@ -5,13 +5,16 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import net from 'node:net';
 import { fileURLToPath } from 'node:url';
+import { DEFAULT_DB_PREFIX } from '../../shared/sync/sync-names';
 
-const RUN_SERVER = fileURLToPath(new URL('../../../../server/run-server.ts', import.meta.url));
+const RUN_SERVER = fileURLToPath(new URL('../run-server.ts', import.meta.url));
 
 export interface ServerProcessOptions {
   dataDir: string;
   port: number;
   adminPassword: string;
+  /** The store's database prefix; passed on the command line, so a KASSA_DB_PREFIX in the environment cannot change it. */
+  prefix?: string;
   /** e.g. ['--terminal', 'T1', '--password', 'x', '--manager'] */
   extraArgs?: string[];
 }
@@ -19,6 +22,8 @@ export interface ServerProcessOptions {
 export interface ServerProcess {
   url: string;
   adminUrl: string;
+  /** The prefix the server was set up with: build database and account names from it. */
+  prefix: string;
   kill(signal?: NodeJS.Signals): Promise<void>;
 }
 
@@ -31,13 +36,15 @@ export async function freePort(): Promise<number> {
 }
 
 export async function startServerProcess(options: ServerProcessOptions): Promise<ServerProcess> {
+  const prefix = options.prefix ?? DEFAULT_DB_PREFIX;
   const child: ChildProcess = spawn(
     process.execPath,
-    ['--import', 'tsx', RUN_SERVER, '--port', String(options.port), '--data-dir', options.dataDir, ...(options.extraArgs ?? [])],
+    ['--import', 'tsx', RUN_SERVER, '--port', String(options.port), '--data-dir', options.dataDir, '--db-prefix', prefix, ...(options.extraArgs ?? [])],
     { env: { ...process.env, KASSA_SERVER_ADMIN_PASSWORD: options.adminPassword }, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let output = '';
   await new Promise<void>((resolve, reject) => {
+    // A deadline on a wait for the server's "listening" line, not a sleep.
     const timer = setTimeout(() => reject(new Error(`The server did not start in time:\n${output}`)), 60_000);
     child.stdout!.on('data', (chunk: Buffer) => {
       output += chunk.toString();
@@ -58,6 +65,7 @@ export async function startServerProcess(options: ServerProcessOptions): Promise
   return {
     url: `http://127.0.0.1:${options.port}/`,
     adminUrl: `http://admin:${encodeURIComponent(options.adminPassword)}@127.0.0.1:${options.port}/`,
+    prefix,
     async kill(signal: NodeJS.Signals = 'SIGKILL') {
       if (child.exitCode === null && child.signalCode === null) child.kill(signal);
       await exited;

@@ -1,15 +1,24 @@
 /**
+ * The sale book: the one place a sale-like document — a sale, a return, and whatever moves money next — is
+ * numbered, committed and completed.
+ *
  * The sale document is the unit of atomicity. RxDB writes one collection per transaction, so a sale, its payments,
  * its stock movements and its audit event cannot be one write. The sale document therefore carries everything
- * (lines and tenders) and is inserted in ONE write; the other documents are DERIVED from it with fixed ids
- * (`<saleId>-P<n>`, `<saleId>-S<n>`, `<saleId>-A`) and inserted right after, where "already there" (409) is success.
- * A reconciler completes every sale of this terminal whose derived documents are missing: when the core opens,
- * before it serves a command, and after each checkout. After a crash a sale is absent or, once reopened, whole.
- * The same class hands out receipt numbers: the insert is the only place a number is used, so they stay gap-free.
+ * (lines and tenders) and its insert is the ONE write that makes the sale happen; the clerk is answered right after
+ * it. The other documents are DERIVED from it with fixed ids (`<saleId>-P<n>`, `<saleId>-S<n>`, `<saleId>-A`) and
+ * written by the book right after, in the selling queue before the next command, where "already there" (409) is
+ * success. The same completion runs when the core opens, before it serves a command, for every sale of this
+ * terminal written since the last check: after a crash a sale is absent or, once reopened, whole.
+ *
+ * The book also hands out receipt numbers: the insert is the only place a number is used, so they stay gap-free.
+ * It is the only writer of `sales`, `payments` and `stock_movements` on a till (the demo seed aside).
  */
 import type { AuditEventDoc, PaymentDoc, SaleDoc, StockMovementDoc } from '../../../shared/model';
 import type { CoreContext } from '../services/core-context';
-import { LocalRecord } from './local-record';
+import { LocalRecord } from '../services/local-state';
+
+/** What a caller commits: everything but what the book decides (its number in the terminal's sequence). */
+export type SaleDraft = Omit<SaleDoc, 'number' | 'seq' | 'terminalId'>;
 
 export interface DerivedDocs {
   payments: PaymentDoc[];
@@ -20,6 +29,7 @@ export interface DerivedDocs {
 export const paymentId = (saleId: string, index: number) => `${saleId}-P${index + 1}`;
 export const movementId = (saleId: string, index: number) => `${saleId}-S${index + 1}`;
 export const auditId = (saleId: string) => `${saleId}-A`;
+export const receiptNumber = (terminalId: string, seq: number) => `${terminalId}-${String(seq).padStart(6, '0')}`;
 
 /** A sale takes money in and stock out; a return (positive amounts in its own document) does the opposite. */
 export function derivedDocs(sale: SaleDoc): DerivedDocs {
@@ -59,8 +69,6 @@ export function derivedDocs(sale: SaleDoc): DerivedDocs {
   return { payments, movements, audit };
 }
 
-export const receiptNumber = (terminalId: string, seq: number) => `${terminalId}-${String(seq).padStart(6, '0')}`;
-
 /** Sales up to this seq were checked whole when the core last opened. */
 const WATERMARK = 'outbox:checked-seq';
 const BATCH = 500;
@@ -75,43 +83,66 @@ const salesAfter = (ctx: CoreContext, afterSeq: number, limit?: number) =>
     })
     .exec();
 
-export class SaleOutbox {
-  /** Sales whose derived documents could not be written yet; retried after the next checkout. */
+export class SaleBook {
+  /** Committed sales whose derived documents are not all written yet. */
   private readonly unfinished = new Map<string, SaleDoc>();
-  /** The highest seq of this terminal known to be stored (set by reconcile() when the core opens). */
+  /** The highest seq of this terminal known to be stored. */
   private lastSeq = 0;
 
-  constructor(private readonly ctx: CoreContext) {}
+  private constructor(
+    private readonly ctx: CoreContext,
+    private readonly later: (work: () => Promise<void>) => void,
+  ) {}
 
   /**
-   * The seq for the next sale or return: the highest stored + 1. Only this terminal's one writer makes them; sync
-   * may bring back sales of this terminal (a store restored from the backend), so the store is asked what lies
-   * beyond the last seq known here.
+   * Opens the book: completes every sale a crash left without its payments, stock or audit. `later` runs the
+   * completion of a new commit after the command that made it has answered (the selling queue, so it is done
+   * before the next command).
    */
-  async nextSeq(): Promise<number> {
+  static async open(ctx: CoreContext, later: (work: () => Promise<void>) => void): Promise<SaleBook> {
+    const book = new SaleBook(ctx, later);
+    await book.reconcile();
+    return book;
+  }
+
+  /**
+   * Numbers the draft and inserts it: when this resolves, the sale has happened (durably). A failure throws and
+   * nothing was written. Its payments, stock movements and audit event follow.
+   */
+  async commit(draft: SaleDraft): Promise<SaleDoc> {
+    const seq = await this.nextSeq();
+    const sale: SaleDoc = { ...draft, terminalId: this.ctx.terminalId, seq, number: receiptNumber(this.ctx.terminalId, seq) };
+    await this.ctx.db.sales.insert(sale);
+    this.lastSeq = seq;
+    this.unfinished.set(sale.id, sale);
+    this.later(() => this.completeUnfinished());
+    return sale;
+  }
+
+  /**
+   * The seq for the next sale or return: the highest stored + 1. Only this terminal's book makes them; sync may bring
+   * back sales of this terminal (a store restored from the backend), so the store is asked what lies beyond.
+   */
+  private async nextSeq(): Promise<number> {
     const beyond = await salesAfter(this.ctx, this.lastSeq);
     for (const doc of beyond) this.lastSeq = Math.max(this.lastSeq, doc.seq);
     return this.lastSeq + 1;
   }
 
-  /** Writes what the sale implies. A failure leaves the sale for the reconciler: it is logged, not thrown. */
-  async complete(sale: SaleDoc): Promise<void> {
-    if (sale.terminalId === this.ctx.terminalId) this.lastSeq = Math.max(this.lastSeq, sale.seq);
-    try {
-      await this.writeMissing([sale]);
-      this.unfinished.delete(sale.id);
-    } catch (error) {
-      this.unfinished.set(sale.id, sale);
-      this.ctx.log.error('Payments, stock or audit of a sale not written yet; will retry', { saleId: sale.id, error });
+  /** Writes what the committed sales imply; one that fails is logged and tried again after the next commit. */
+  private async completeUnfinished(): Promise<void> {
+    for (const sale of [...this.unfinished.values()]) {
+      try {
+        await this.writeMissing([sale]);
+        this.unfinished.delete(sale.id);
+      } catch (error) {
+        this.ctx.log.error('Payments, stock or audit of a sale not written yet; will retry', { saleId: sale.id, error });
+      }
     }
   }
 
-  async retryUnfinished(): Promise<void> {
-    for (const sale of [...this.unfinished.values()]) await this.complete(sale);
-  }
-
   /** Completes every sale of this terminal written since the last check; returns how many needed it. */
-  async reconcile(): Promise<{ checked: number; repaired: number }> {
+  private async reconcile(): Promise<{ checked: number; repaired: number }> {
     const watermark = new LocalRecord<number>(this.ctx, WATERMARK);
     let from = (await watermark.read()) ?? 0;
     let checked = 0;
@@ -149,7 +180,8 @@ export class SaleOutbox {
     const { db } = this.ctx;
     await insert(db.payments, derived.flatMap((d) => d.payments), (p) => p.saleId);
     await insert(db.stock_movements, derived.flatMap((d) => d.movements), (m) => m.refId);
-    await insert(db.audit_events, derived.map((d) => d.audit), (a) => a.subjectId);
+    const saleOfAudit = new Map(derived.map((d) => [d.audit.id, d.audit.subjectId]));
+    for (const id of await this.ctx.audit.recordOnce(derived.map((d) => d.audit))) completed.add(saleOfAudit.get(id) ?? '');
     return completed.size;
   }
 }
