@@ -3,9 +3,9 @@ import { useAuthStore } from './state/auth-store';
 import { FirstRunScreen } from './screens/first-run-screen';
 import { HomeScreen } from './screens/home/home-screen';
 import { LoginScreen } from './screens/login-screen';
-import { StartingScreen, UnavailableScreen } from './screens/system-screens';
+import { CoreRestartingOverlay, InterruptionNotice, StartingScreen, UnavailableScreen } from './screens/system-screens';
 
-export function App() {
+function CurrentScreen() {
   const phase = useAuthStore((s) => s.phase);
   const needsSetup = useAuthStore((s) => s.status?.needsSetup ?? false);
   const session = useAuthStore((s) => s.session);
@@ -16,4 +16,14 @@ export function App() {
   if (session) return <HomeScreen key={`${session.user.id}@${session.startedAt}`} session={session} />;
   if (needsSetup) return <FirstRunScreen />;
   return <LoginScreen />;
+}
+
+export function App() {
+  return (
+    <>
+      <InterruptionNotice />
+      <CurrentScreen />
+      <CoreRestartingOverlay />
+    </>
+  );
 }

@@ -25,9 +25,8 @@ import { generateCatalog } from '../../shared/catalog/generate-catalog';
 import { createSeededRandom } from '../../shared/catalog/seeded-random';
 import type { ProductDoc } from '../../shared/model';
 import { terminalUserName } from '../../shared/sync/sync-names';
-import { hashSecret } from '../../electron/core/auth/secret-hash';
 import { openDatabase } from '../../electron/core/db/open-database';
-import { DEMO_USERS } from '../../electron/core/services/demo-data';
+import { demoUserDocs } from '../../electron/core/services/demo-data';
 import { createFileCredentialStore } from '../../electron/core/sync/credential-store';
 import { createTillCoreOn } from '../../electron/core/till-core';
 import type { TillConfig } from '../../electron/host/till-config';
@@ -91,22 +90,8 @@ async function bulk(store: Store, collection: string, docs: Record<string, unkno
 
 /** The store's back office has put its catalog and users on the server. */
 async function seedServer(store: Store, catalog: ReturnType<typeof generateCatalog>): Promise<void> {
-  const at = new Date().toISOString();
-  const users = await Promise.all(
-    DEMO_USERS.map(async (u, i) => ({
-      _id: `HQ-U${i + 1}`,
-      username: u.username,
-      displayName: u.displayName,
-      role: u.role,
-      credentialKind: u.credentialKind,
-      secretHash: await hashSecret(u.secret),
-      active: true,
-      createdAt: at,
-      updatedAt: at,
-      edits: 1,
-    })),
-  );
-  await bulk(store, 'users', users);
+  const users = await demoUserDocs(new Date().toISOString(), 'HQ');
+  await bulk(store, 'users', users.map(({ id, ...rest }) => ({ _id: id, ...rest, edits: 1 })));
   await bulk(store, 'categories', catalog.categories.map(({ id, ...rest }) => ({ _id: id, ...rest, edits: 1 })));
   await bulk(store, 'products', catalog.products.map(({ id, ...rest }) => ({ _id: id, ...rest, edits: 1 })));
 }

@@ -95,6 +95,28 @@ describe('createHttpBridge', () => {
       vi.useRealTimers();
     }
   });
+
+  it('after a reconnect that finds the core restarting, reports the restart and the end of the session', async () => {
+    vi.useFakeTimers();
+    try {
+      const sockets: SocketLike[] = [];
+      const bridge = bridgeWith(async () => json({ ok: false, error: { code: 'RESTARTING', message: 'The till is restarting: it stopped unexpectedly.' } }), sockets);
+      const states: unknown[] = [];
+      const sessions: unknown[] = [];
+      bridge.subscribe('core.state', (s) => states.push(s));
+      bridge.subscribe('session.changed', (s) => sessions.push(s));
+      sockets[0]!.onopen?.({});
+      // The host said it restarted once before; the page then lost its socket during the second restart.
+      sockets[0]!.onmessage?.({ data: JSON.stringify({ event: 'core.state', payload: { state: 'ready', message: 'The till is ready.', restarts: 1 } }) });
+      sockets[0]!.onclose?.({});
+      await vi.advanceTimersByTimeAsync(500);
+      sockets[1]!.onopen?.({});
+      await vi.waitFor(() => expect(sessions).toEqual([null]));
+      expect(states.at(-1)).toEqual({ state: 'restarting', message: 'The till is restarting: it stopped unexpectedly.', restarts: 1 });
+    } finally {
+      vi.useRealTimers();
+    }
+  });
 });
 
 describe('eventsUrl', () => {

@@ -2,6 +2,7 @@
  * The browser host's transport: each command is `POST /api/call/<name>` answered by a JSON ApiResult; push events
  * come over the WebSocket at /api/events. The host knows the screen by a cookie it sets itself.
  */
+import type { CoreState } from '../../shared/api/core-state';
 import type { ApiError, ApiResult } from '../../shared/api/errors';
 import type { PushEventName, PushEvents, PushMessage } from '../../shared/api/events';
 import type { KassaBridge } from '../../shared/api/transport';
@@ -41,7 +42,11 @@ export function eventsUrl(origin: string): string {
 export function createHttpBridge(options: HttpBridgeOptions): KassaBridge {
   const listeners = new Map<PushEventName, Set<Listener>>();
 
+  // The last core state pushed, for a catch-up that finds the core restarting.
+  let lastCoreState: CoreState | null = null;
+
   const emit = (message: PushMessage): void => {
+    if (message.event === 'core.state') lastCoreState = message.payload as CoreState;
     for (const listener of listeners.get(message.event) ?? []) {
       try {
         (listener as (payload: unknown) => void)(message.payload);
@@ -78,10 +83,19 @@ export function createHttpBridge(options: HttpBridgeOptions): KassaBridge {
     return { ok: false, error: UNREADABLE };
   };
 
-  // Events missed while the socket was down: the session may have ended or the catalog changed.
+  // Events missed while the socket was down: the session may have ended, the catalog changed, or the core died
+  // and is restarting (the host says so once, as it happens; a page that missed it learns it from the refusal).
   const catchUp = async (): Promise<void> => {
     const status = await call('auth.status', {});
-    if (!status.ok) return;
+    if (!status.ok) {
+      if (status.error.code === 'RESTARTING') {
+        // How many restarts were missed is not known: the count stays the last one heard.
+        emit({ event: 'core.state', payload: { state: 'restarting', message: status.error.message, restarts: lastCoreState?.restarts ?? 0 } });
+        // Sessions lived in the core that died.
+        emit({ event: 'session.changed', payload: null });
+      }
+      return;
+    }
     emit({ event: 'session.changed', payload: status.value.session });
     if (!status.value.session) return;
     const summary = await call('catalog.summary', {});

@@ -29,6 +29,8 @@ export interface Approval {
 export const SELLING_ERRORS = {
   approvalRequired: 'APPROVAL_REQUIRED',
   paymentDeclined: 'PAYMENT_DECLINED',
+  /** The core died while doing it: it may or may not have happened. */
+  interrupted: 'INTERRUPTED',
 } as const satisfies Record<string, ErrorCode>;
 
 export function isErrorCode(error: ApiError | null | undefined, code: ErrorCode): boolean {

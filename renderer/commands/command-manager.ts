@@ -1,7 +1,7 @@
 /**
  * Till commands in the shape of a table: each has a name, a label, a shortcut, a predicate ("may it run now?")
- * and `perform`. One manager runs them from the keyboard, buttons and touch alike, so every path obeys the same
- * predicate. Pure: no DOM, so the table is tested without a mouse or a browser.
+ * and `perform`. One manager runs them from the keyboard, buttons, touch and the scanner alike, so every path
+ * obeys the same predicate. Pure: no DOM, so the table is tested without a mouse or a browser.
  */
 
 export interface Shortcut {
@@ -11,13 +11,34 @@ export interface Shortcut {
   hint: string;
 }
 
-export interface TillCommand<Ctx> {
+/**
+ * `Arg` is what a command acts on beyond the context, for the few that need it (a scan needs its code). Such a
+ * command has no shortcut: a key press carries nothing to hand it.
+ */
+export interface TillCommand<Ctx, Arg = void> {
   name: string;
   label: string;
   shortcut: Shortcut | null;
   predicate: (ctx: Ctx) => boolean;
-  perform: (ctx: Ctx) => void;
+  perform: (ctx: Ctx, arg: Arg) => void;
 }
+
+// `any` lets one table hold commands with and without an argument; `run` gives each its own type back.
+type AnyCommand<Ctx> = TillCommand<Ctx, any>;
+type Table<Ctx> = readonly AnyCommand<Ctx>[];
+
+/** The context a table's commands read (every predicate takes the same one). */
+export type CommandContext<T extends Table<never>> = Parameters<T[number]['predicate']>[0];
+
+/** The names a table defines: a name it does not define does not compile. */
+export type CommandName<T extends Table<never>> = T[number]['name'];
+
+/** What `run` takes after the context: nothing, or the command's argument. */
+export type CommandArgs<T extends Table<never>, N extends CommandName<T>> =
+  Extract<T[number], { name: N }> extends { perform: (ctx: never, ...args: infer A) => void } ? A : never;
+
+/** The commands that need nothing beyond the context: what a button can run. */
+export type PlainCommandName<T extends Table<never>> = { [N in CommandName<T>]: CommandArgs<T, N> extends [] ? N : never }[CommandName<T>];
 
 /** The parts of a KeyboardEvent the manager needs, plus where focus is. */
 export interface KeyPress {
@@ -29,14 +50,14 @@ export interface KeyPress {
   inTextField: boolean;
 }
 
-export interface CommandManager<Ctx> {
-  readonly commands: readonly TillCommand<Ctx>[];
-  get(name: string): TillCommand<Ctx>;
-  canRun(name: string, ctx: Ctx): boolean;
+export interface CommandManager<T extends Table<never>, Ctx = CommandContext<T>> {
+  readonly commands: T;
+  get(name: CommandName<T>): T[number];
+  canRun(name: CommandName<T>, ctx: Ctx): boolean;
   /** Runs the command if its predicate allows; says whether it ran. */
-  run(name: string, ctx: Ctx): boolean;
+  run<N extends CommandName<T>>(name: N, ctx: Ctx, ...args: CommandArgs<T, N>): boolean;
   /** Runs the first command whose shortcut matches and whose predicate allows; returns it, or null. */
-  handleKey(press: KeyPress, ctx: Ctx): TillCommand<Ctx> | null;
+  handleKey(press: KeyPress, ctx: Ctx): T[number] | null;
 }
 
 /** F1–F12 and Escape never type text, so they work wherever focus is. */
@@ -59,8 +80,9 @@ export function ariaKeyShortcuts(value: Shortcut | null): string | undefined {
   return value ? value.keys.map((k) => (k === '+' ? 'Plus' : k)).join(' ') : undefined;
 }
 
-export function createCommandManager<Ctx>(commands: readonly TillCommand<Ctx>[]): CommandManager<Ctx> {
-  const byName = new Map(commands.map((c) => [c.name, c] as const));
+export function createCommandManager<const T extends Table<never>>(commands: T): CommandManager<T> {
+  type Ctx = CommandContext<T>;
+  const byName = new Map<string, T[number]>(commands.map((c) => [c.name, c] as const));
   if (byName.size !== commands.length) throw new Error('Till commands: two commands share a name');
   const claimed = new Map<string, string>();
   for (const c of commands) {
@@ -71,7 +93,8 @@ export function createCommandManager<Ctx>(commands: readonly TillCommand<Ctx>[])
     }
   }
 
-  const get = (name: string): TillCommand<Ctx> => {
+  // Names are checked when the code compiles; this catches a name built at run time.
+  const get = (name: string): T[number] => {
     const command = byName.get(name);
     if (!command) throw new Error(`Till commands: no command called "${name}"`);
     return command;
@@ -82,9 +105,9 @@ export function createCommandManager<Ctx>(commands: readonly TillCommand<Ctx>[])
     commands,
     get,
     canRun,
-    run(name, ctx) {
+    run(name, ctx, ...args) {
       if (!canRun(name, ctx)) return false;
-      get(name).perform(ctx);
+      get(name).perform(ctx, args[0]);
       return true;
     },
     handleKey(press, ctx) {
@@ -95,7 +118,7 @@ export function createCommandManager<Ctx>(commands: readonly TillCommand<Ctx>[])
       if (!name) return null;
       const command = get(name);
       if (!command.predicate(ctx)) return null;
-      command.perform(ctx);
+      command.perform(ctx, undefined);
       return command;
     },
   };

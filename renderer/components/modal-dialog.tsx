@@ -5,6 +5,16 @@
  */
 import { useEffect, useId, useRef, type ReactNode } from 'react';
 
+let openModals = 0;
+
+/**
+ * Whether a modal dialog has the keyboard: the till's shortcuts and scanner rest meanwhile. Counted here, where
+ * every modal opens, rather than asked of the DOM with `:modal`, which not every DOM implementation knows.
+ */
+export function modalDialogOpen(): boolean {
+  return openModals > 0;
+}
+
 interface ModalDialogProps {
   title: string;
   onClose: () => void;
@@ -20,8 +30,12 @@ export function ModalDialog({ title, onClose, children, className }: ModalDialog
     const dialog = ref.current;
     if (!dialog) return;
     if (!dialog.open) dialog.showModal();
+    openModals += 1;
     dialog.querySelector<HTMLElement>('[data-autofocus]')?.focus();
-    return () => dialog.close();
+    return () => {
+      openModals -= 1;
+      dialog.close();
+    };
   }, []);
 
   return (

@@ -1,11 +1,15 @@
 /** The strip across the top once someone is logged in: which till, who, and the way out. */
 import { useState } from 'react';
 import type { SessionInfo } from '../../shared/api/contract';
+import type { ErrorCode } from '../../shared/api/errors';
 import { api } from '../api/client';
 import { SyncStatusBadge } from '../screens/sync/sync-status-badge';
 import { useAuthStore } from '../state/auth-store';
 import { AlertMessage } from './alert-message';
 import { roleLabel } from './role-label';
+
+/** Answers to a logout that mean there is no session left to end: none, or the core that held it restarted. */
+const SESSION_GONE = new Set<ErrorCode>(['NOT_LOGGED_IN', 'RESTARTING', 'INTERRUPTED']);
 
 export function StatusBar({ session }: { session: SessionInfo }) {
   const sessionChanged = useAuthStore((s) => s.sessionChanged);
@@ -17,7 +21,7 @@ export function StatusBar({ session }: { session: SessionInfo }) {
     setError(null);
     const result = await api.call('auth.logout', {});
     setBusy(false);
-    if (result.ok || result.error.code === 'NOT_LOGGED_IN') sessionChanged(null);
+    if (result.ok || SESSION_GONE.has(result.error.code)) sessionChanged(null);
     else setError(result.error.message);
   };
 

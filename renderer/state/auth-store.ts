@@ -4,7 +4,7 @@
  */
 import { create } from 'zustand';
 import type { AuthStatus, SessionInfo } from '../../shared/api/contract';
-import { api, whenSessionLost } from '../api/client';
+import { api, onRefusal } from '../api/client';
 
 export type AuthPhase = 'loading' | 'unavailable' | 'ready';
 
@@ -14,7 +14,8 @@ interface AuthState {
   problem: string;
   status: AuthStatus | null;
   session: SessionInfo | null;
-  refresh(): Promise<void>;
+  /** Reads auth.status again; resolves with whether the till answered it. */
+  refresh(): Promise<boolean>;
   sessionStarted(session: SessionInfo): void;
   sessionChanged(session: SessionInfo | null): void;
 }
@@ -34,7 +35,7 @@ export const useAuthStore = create<AuthState>()((set, get) => ({
     if (!result.ok) {
       // Keep showing the current screen if we already had one; a failed call there shows its own error.
       if (!get().status) set({ phase: 'unavailable', problem: result.error.message });
-      return;
+      return false;
     }
     const session = result.value.session;
     set((state) => ({
@@ -43,6 +44,7 @@ export const useAuthStore = create<AuthState>()((set, get) => ({
       status: result.value,
       session: sameSession(state.session, session) ? state.session : session,
     }));
+    return true;
   },
 
   sessionStarted(session) {
@@ -59,8 +61,12 @@ export const useAuthStore = create<AuthState>()((set, get) => ({
 /** Wires push events and lost-session answers into the store; call once at start-up. */
 export function startAuthSync(): () => void {
   const { sessionChanged, refresh } = useAuthStore.getState();
-  const unsubscribe = api.subscribe('session.changed', sessionChanged);
-  whenSessionLost(() => sessionChanged(null));
+  const stops = [
+    api.subscribe('session.changed', sessionChanged),
+    onRefusal((_, error) => {
+      if (error.code === 'NOT_LOGGED_IN') sessionChanged(null);
+    }),
+  ];
   void refresh();
-  return unsubscribe;
+  return () => stops.forEach((stop) => stop());
 }

@@ -3,31 +3,20 @@
  * terminal. RxDB's open core allows at most 13 collections in one process: this list is 10.
  */
 import type { MigrationStrategies, RxCollection, RxDatabase, RxJsonSchema } from 'rxdb';
-import type {
-  AuditEventDoc,
-  CategoryDoc,
-  LocalStateDoc,
-  PaymentDoc,
-  ProductDoc,
-  SaleDoc,
-  SettingDoc,
-  ShiftDoc,
-  StockMovementDoc,
-  UserDoc,
-} from '../model';
+import type * as model from '../model';
 import * as schemas from './schemas';
 
 export interface KassaCollections {
-  products: RxCollection<ProductDoc>;
-  categories: RxCollection<CategoryDoc>;
-  users: RxCollection<UserDoc>;
-  sales: RxCollection<SaleDoc>;
-  payments: RxCollection<PaymentDoc>;
-  stock_movements: RxCollection<StockMovementDoc>;
-  shifts: RxCollection<ShiftDoc>;
-  audit_events: RxCollection<AuditEventDoc>;
-  settings: RxCollection<SettingDoc>;
-  local_state: RxCollection<LocalStateDoc>;
+  products: RxCollection<model.ProductDoc>;
+  categories: RxCollection<model.CategoryDoc>;
+  users: RxCollection<model.UserDoc>;
+  sales: RxCollection<model.SaleDoc>;
+  payments: RxCollection<model.PaymentDoc>;
+  stock_movements: RxCollection<model.StockMovementDoc>;
+  shifts: RxCollection<model.ShiftDoc>;
+  audit_events: RxCollection<model.AuditEventDoc>;
+  settings: RxCollection<model.SettingDoc>;
+  local_state: RxCollection<model.LocalStateDoc>;
 }
 export type CollectionName = keyof KassaCollections;
 export type KassaDatabase = RxDatabase<KassaCollections>;

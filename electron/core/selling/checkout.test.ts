@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { SaleDoc } from '../../../shared/model';
 import type { TempTill } from '../test-support/temp-till';
 import type { CardDecision, CardRequest, PaymentProcessor } from './payment-processor';
+import { saleDoc } from './test-support/sale-doc';
 import { BREAD, COFFEE, DECLINED, fingerprint, openSellingTill, SALE_COLLECTIONS, TILL } from './test-support/selling-till';
 
 let till: TempTill | null = null;
@@ -15,33 +16,6 @@ async function ringUp(t: TempTill, codes: string[]) {
   let view = await t.must(TILL, 'cart.get', {});
   for (const code of codes) view = await t.must(TILL, 'cart.scan', { code });
   return view;
-}
-
-/** A stored sale document with the given id and nothing else of note. */
-function blockingSale(id: string): SaleDoc {
-  return {
-    id,
-    number: 'T9-000001',
-    seq: 1,
-    terminalId: 'T9',
-    clerkId: 'DEMO-U1',
-    createdAt: '2026-11-28T10:00:00.000Z',
-    kind: 'sale',
-    refSaleId: '',
-    refLines: [],
-    currency: 'EUR',
-    pricesIncludeTax: true,
-    lines: [],
-    subtotal: 0,
-    discountTotal: 0,
-    taxTotal: 0,
-    total: 0,
-    taxBreakdown: [],
-    cashRounding: 0,
-    tenders: [],
-    approvedBy: '',
-    status: 'completed',
-  };
 }
 
 async function salesOf(t: TempTill): Promise<SaleDoc[]> {
@@ -187,7 +161,7 @@ describe('refusals that write nothing', () => {
     asked.length = 0;
     duringAuthorize = async () => {
       duringAuthorize = null;
-      await till!.db.sales.insert(blockingSale(saleId));
+      await till!.db.sales.insert(saleDoc({ id: saleId, number: 'T9-000001', terminalId: 'T9' }));
     };
     const failed = await till.call(TILL, 'checkout.pay', { cartRevision: cart.revision, tenders: [{ method: 'card', amount: 1299 }] });
     expect(failed).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });

@@ -10,6 +10,7 @@ import { openDatabase, type KassaDatabase } from '../db/open-database';
 import { runKilledAfterReports, type KilledRun } from '../test-support/kill-after-reports';
 import { openTempTill, type TempTill } from '../test-support/temp-till';
 import { derivedDocs } from './sale-book';
+import { saleDoc } from './test-support/sale-doc';
 import { BREAD, COFFEE, openSellingTill, TILL } from './test-support/selling-till';
 
 const STREAM = fileURLToPath(new URL('./test-support/checkout-stream.ts', import.meta.url));
@@ -83,32 +84,18 @@ describe('SIGKILL during a stream of checkouts', () => {
     await till.core.close();
     // Exactly what a crash right after the sale insert leaves: the sale document and nothing derived from it.
     const db = await openDatabase({ dataDir });
-    const sale: SaleDoc = {
+    const sale = saleDoc({
       id: 'T1-CRASHED',
-      number: 'T1-000001',
-      seq: 1,
-      terminalId: 'T1',
-      clerkId: 'DEMO-U1',
-      createdAt: '2026-11-28T10:00:00.000Z',
-      kind: 'sale',
-      refSaleId: '',
-      refLines: [],
-      currency: 'EUR',
-      pricesIncludeTax: true,
       lines: [{ productId: 'DEMO-P000001', sku: 'X', name: 'X', unit: 'piece', qtyMilli: 2000, unitPrice: 100, discount: 0, tax: 32, lineTotal: 200, taxClass: 'standard' }],
       subtotal: 200,
-      discountTotal: 0,
       taxTotal: 32,
       total: 200,
       taxBreakdown: [{ taxClass: 'standard', rateBp: 1900, base: 168, tax: 32 }],
-      cashRounding: 0,
       tenders: [
         { method: 'card', amount: 150, tendered: 150, reference: 'SIM-X' },
         { method: 'cash', amount: 50, tendered: 100, reference: '' },
       ],
-      approvedBy: '',
-      status: 'completed',
-    };
+    });
     await db.sales.insert(sale);
     await db.close();
     expect((await inspect(dataDir)).partial).toEqual(['T1-000001']);

@@ -3,39 +3,24 @@ import { describe, expect, it } from 'vitest';
 import type { SaleDoc, SaleLine } from '../../../shared/model';
 import { computeReturn, returnedSoFar } from './return-amounts';
 import { refundPlan } from './returns';
+import { saleDoc } from './test-support/sale-doc';
 
 function line(more: Partial<SaleLine>): SaleLine {
   return { productId: 'P', sku: 'S', name: 'Item', unit: 'piece', qtyMilli: 3000, unitPrice: 100, discount: 0, tax: 0, lineTotal: 300, taxClass: 'standard', ...more };
 }
 
 function sale(lines: SaleLine[], more: Partial<SaleDoc> = {}): SaleDoc {
-  return {
+  return saleDoc({
     id: 'T1-S',
-    number: 'T1-000001',
-    seq: 1,
-    terminalId: 'T1',
     clerkId: 'U',
-    createdAt: '2026-11-28T10:00:00.000Z',
-    kind: 'sale',
-    refSaleId: '',
-    refLines: [],
-    currency: 'EUR',
-    pricesIncludeTax: true,
     lines,
-    subtotal: 0,
-    discountTotal: 0,
-    taxTotal: 0,
     total: lines.reduce((s, l) => s + l.lineTotal, 0),
     taxBreakdown: [
       { taxClass: 'standard', rateBp: 1900, base: 0, tax: 0 },
       { taxClass: 'reduced', rateBp: 700, base: 0, tax: 0 },
     ],
-    cashRounding: 0,
-    tenders: [],
-    approvedBy: '',
-    status: 'completed',
     ...more,
-  };
+  });
 }
 
 describe('computeReturn', () => {

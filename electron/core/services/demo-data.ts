@@ -27,12 +27,11 @@ export const DEMO_USERS: readonly DemoUser[] = [
 export const DEFAULT_DEMO_PRODUCTS = 2_000;
 const BATCH = 5_000;
 
-export async function seedDemoUsers(ctx: CoreContext): Promise<number> {
-  if ((await ctx.db.users.count().exec()) > 0) return 0;
-  const at = isoNow(ctx);
-  const docs: UserDoc[] = await Promise.all(
+/** The demo users as stored (secrets hashed), created at `at`, with ids `<idPrefix>-U1`… */
+export function demoUserDocs(at: string, idPrefix = 'DEMO'): Promise<UserDoc[]> {
+  return Promise.all(
     DEMO_USERS.map(async (u, i) => ({
-      id: `DEMO-U${i + 1}`,
+      id: `${idPrefix}-U${i + 1}`,
       username: u.username,
       displayName: u.displayName,
       role: u.role,
@@ -43,6 +42,11 @@ export async function seedDemoUsers(ctx: CoreContext): Promise<number> {
       updatedAt: at,
     })),
   );
+}
+
+export async function seedDemoUsers(ctx: CoreContext): Promise<number> {
+  if ((await ctx.db.users.count().exec()) > 0) return 0;
+  const docs = await demoUserDocs(isoNow(ctx));
   const result = await ctx.db.users.bulkInsert(docs);
   if (result.error.length > 0) throw new Error(`Demo users not written: ${result.error.length} errors`);
   return docs.length;

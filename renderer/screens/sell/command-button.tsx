@@ -1,11 +1,11 @@
 /** A button bound to a till command: its label, its shortcut shown as a keycap, disabled when it may not run. */
 import type { ReactNode } from 'react';
 import { ariaKeyShortcuts } from '../../commands/command-manager';
-import { tillCommands } from './till-commands';
+import { tillCommands, type TillButtonCommand } from './till-commands';
 import { useSell, useSellSession } from './sell-session';
 
 interface CommandButtonProps {
-  name: string;
+  name: TillButtonCommand;
   className?: string;
   /** Replaces the table's label on screen and as the accessible name. */
   label?: string;

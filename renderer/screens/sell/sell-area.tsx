@@ -3,39 +3,48 @@
  * history, under one header. The till's keyboard and scanner work everywhere below it.
  */
 import type { SessionInfo } from '../../../shared/api/contract';
+import { ariaKeyShortcuts } from '../../commands/command-manager';
 import { ReturnsScreen } from '../returns/returns-screen';
 import { SalesHistory } from '../receipt/sales-history';
 import { SellScreen } from './sell-screen';
 import { SellSessionProvider, useSell, useSellSession } from './sell-session';
-import type { TillView } from './sell-store';
+import { tillCommands, VIEW_COMMANDS } from './till-commands';
 import { useTillKeyboard } from './use-till-keyboard';
 
-const VIEWS: { view: TillView; label: string; key: string }[] = [
-  { view: 'sell', label: 'Sale', key: 'Esc' },
-  { view: 'returns', label: 'Returns', key: 'F8' },
-  { view: 'history', label: 'Sales history', key: 'F9' },
-];
+/**
+ * Switches view through the view's till command. Never disabled: the current view is marked, not greyed out, and
+ * choosing it again is a no-op (its command may not run there), as its key is.
+ */
+function ViewButton({ entry }: { entry: (typeof VIEW_COMMANDS)[number] }) {
+  const { run } = useSellSession();
+  const current = useSell((s) => s.view === entry.view);
+  const key = tillCommands.get(entry.keyFrom).shortcut;
+  return (
+    <button
+      type="button"
+      className="nav-button"
+      aria-current={current ? 'page' : undefined}
+      aria-keyshortcuts={ariaKeyShortcuts(key)}
+      onClick={() => run(entry.command)}
+    >
+      {tillCommands.get(entry.command).label}
+      {key ? (
+        <kbd className="keycap" aria-hidden="true">
+          {key.hint}
+        </kbd>
+      ) : null}
+    </button>
+  );
+}
 
 function TillHeader({ onLeave }: { onLeave?: () => void }) {
-  const { session, store } = useSellSession();
-  const view = useSell((s) => s.view);
+  const { session } = useSellSession();
   return (
     <div className="till-header">
       <h1>Welcome, {session.user.displayName}</h1>
       <nav aria-label="Till" className="till-nav">
-        {VIEWS.map((v) => (
-          <button
-            key={v.view}
-            type="button"
-            className="nav-button"
-            aria-current={view === v.view ? 'page' : undefined}
-            onClick={() => store.getState().setView(v.view)}
-          >
-            {v.label}
-            <kbd className="keycap" aria-hidden="true">
-              {v.key}
-            </kbd>
-          </button>
+        {VIEW_COMMANDS.map((entry) => (
+          <ViewButton key={entry.view} entry={entry} />
         ))}
         <a className="nav-link" href="./customer-display" target="kassa-customer-display" rel="noopener">
           Customer display

@@ -6,8 +6,9 @@ import { createContext, useContext, useEffect, useMemo, useRef, useState, type R
 import { useStore } from 'zustand';
 import type { SessionInfo } from '../../../shared/api/contract';
 import { sellingApi, type SellingApi } from '../../api/selling-api';
+import { modalDialogOpen } from '../../components/modal-dialog';
 import { createSellStore, type SellState, type SellStore } from './sell-store';
-import { tillCommands, tillContext } from './till-commands';
+import { tillCommands, tillContext, type TillCommandArgs, type TillCommandName, type TillContext } from './till-commands';
 
 export interface SellSession {
   session: SessionInfo;
@@ -15,8 +16,10 @@ export interface SellSession {
   store: SellStore;
   searchRef: RefObject<HTMLInputElement | null>;
   focusSearch(): void;
-  run(name: string): boolean;
-  can(name: string, state: SellState): boolean;
+  /** What the till commands see now (or for `state`, when a selector reads a state of its own). */
+  context(state?: SellState): TillContext;
+  run<N extends TillCommandName>(name: N, ...args: TillCommandArgs<N>): boolean;
+  can(name: TillCommandName, state: SellState): boolean;
 }
 
 const SellSessionContext = createContext<SellSession | null>(null);
@@ -27,14 +30,16 @@ export function SellSessionProvider({ session, children }: { session: SessionInf
 
   const value = useMemo<SellSession>(() => {
     const focusSearch = () => searchRef.current?.focus();
+    const context = (state = store.getState()) => tillContext(state, focusSearch, modalDialogOpen());
     return {
       session,
       api: sellingApi,
       store,
       searchRef,
       focusSearch,
-      run: (name) => tillCommands.run(name, tillContext(store.getState(), focusSearch)),
-      can: (name, state) => tillCommands.canRun(name, tillContext(state, focusSearch)),
+      context,
+      run: (name, ...args) => tillCommands.run(name, context(), ...args),
+      can: (name, state) => tillCommands.canRun(name, context(state)),
     };
   }, [session, store]);
 

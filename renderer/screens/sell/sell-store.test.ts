@@ -1,6 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { ApiResult } from '../../../shared/api/errors';
 import type { SellingApi, SellingCommandName, SellingInput } from '../../api/selling-api';
+import { deferred } from '../../test-support/deferred';
 import { createSellStore, scanAlert } from './sell-store';
 import { cart, line } from './test-carts';
 
@@ -28,17 +29,23 @@ describe('sell store', () => {
   it('applies scans in the order scanned even when answers come back out of order', async () => {
     let revision = 0;
     const lines: ReturnType<typeof line>[] = [];
-    const { api } = fakeApi({
+    const slowFirst = deferred();
+    const { api, calls } = fakeApi({
       'cart.scan': async (input) => {
         const code = (input as { code: string }).code;
         // The first scan is slow to answer; serialisation must still keep the order.
-        if (code === '111') await new Promise((r) => setTimeout(r, 20));
+        if (code === '111') await slowFirst.promise;
         lines.push(line(code));
         return ok(cart([...lines], ++revision));
       },
     });
     const store = createSellStore(api);
-    await Promise.all([store.getState().scan('111'), store.getState().scan('222')]);
+    const both = Promise.all([store.getState().scan('111'), store.getState().scan('222')]);
+    await vi.waitFor(() => expect(calls).toHaveLength(1));
+    expect(store.getState().pending).toBe(2);
+    slowFirst.resolve();
+    await both;
+    expect(calls.map((c) => c.input)).toEqual([{ code: '111' }, { code: '222' }]);
     expect(store.getState().cart?.lines.map((l) => l.lineId)).toEqual(['111', '222']);
     expect(store.getState().selectedLineId).toBe('222');
     expect(store.getState().pending).toBe(0);
@@ -86,8 +93,8 @@ describe('sell store', () => {
     expect(await store.getState().pay([{ method: 'cash', amount: 1000 }])).toBeNull();
     expect(calls[0]).toEqual({ name: 'checkout.pay', input: { cartRevision: 7, tenders: [{ method: 'cash', amount: 1000 }] } });
     expect(store.getState().dialog).toEqual({ kind: 'receipt', result: { receipt, changeDue: 766 } });
-    await new Promise((r) => setTimeout(r, 0));
-    expect(store.getState().cart?.lines).toEqual([]);
+    await vi.waitFor(() => expect(store.getState().cart?.lines).toEqual([]));
+    expect(calls.map((c) => c.name)).toEqual(['checkout.pay', 'cart.get']);
   });
 
   it('steps piece quantities with + and −, each press counting, never below one', async () => {
@@ -104,12 +111,13 @@ describe('sell store', () => {
 
   it('never goes back to an older cart, whichever way it arrives', async () => {
     let release: () => void = () => undefined;
-    const { api } = fakeApi({
+    const { api, calls } = fakeApi({
       'cart.addProduct': () => new Promise((resolve) => (release = () => resolve(ok(cart([line('a'), line('b')], 3))))),
     });
     const store = createSellStore(api);
     const adding = store.getState().addProduct('P-b');
-    await new Promise((r) => setTimeout(r, 0));
+    // The edit is on its way (and `release` set) once the till service has been asked.
+    await vi.waitFor(() => expect(calls).toHaveLength(1));
     // The edit's own event can come first; the answer with the same revision still applies.
     store.getState().cartChanged(cart([line('a'), line('b')], 3));
     release();

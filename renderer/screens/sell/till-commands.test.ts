@@ -1,27 +1,42 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { KeyPress } from '../../commands/command-manager';
 import type { SellingApi } from '../../api/selling-api';
 import { createSellStore } from './sell-store';
 import { cart, line } from './test-carts';
-import { TILL_COMMANDS, tillCommands, type TillContext } from './till-commands';
+import { TILL_COMMANDS, tillCommands, type TillCommandName, type TillContext } from './till-commands';
 
 const noApi: SellingApi = { call: () => Promise.reject(new Error('no calls in this test')), subscribe: () => () => undefined };
 
-function till(lines = [line('a'), line('b', 2000), line('kg', 250, { unit: 'kg' })]) {
-  const store = createSellStore(noApi);
+function till(lines = [line('a'), line('b', 2000), line('kg', 250, { unit: 'kg' })], api = noApi) {
+  const store = createSellStore(api);
   store.getState().cartChanged(cart(lines));
   // A loaded cart selects its last line; these tests start from no selection.
   store.getState().select(null);
-  const ui = { searchText: '', focused: 0 };
+  const ui = { searchText: '', focused: 0, modalOpen: false };
   const ctx = (): TillContext => ({
     state: store.getState(),
     searchHasText: ui.searchText !== '',
+    modalOpen: ui.modalOpen,
     focusSearch: () => void (ui.focused += 1),
     clearSearch: () => void (ui.searchText = ''),
   });
   const key = (k: string, inTextField = false) =>
     tillCommands.handleKey({ key: k, inTextField, ctrlKey: false, altKey: false, metaKey: false } satisfies KeyPress, ctx())?.name ?? null;
   return { store, ui, ctx, key };
+}
+
+/** A till service that answers every scan with the same cart and records the codes. */
+function scanningApi() {
+  const scanned: string[] = [];
+  const api: SellingApi = {
+    call: async (name, input) => {
+      if (name !== 'cart.scan') throw new Error(`unexpected call ${name}`);
+      scanned.push((input as { code: string }).code);
+      return { ok: true, value: cart([line('a')], 9) } as never;
+    },
+    subscribe: () => () => undefined,
+  };
+  return { api, scanned };
 }
 
 describe('the till command table', () => {
@@ -103,5 +118,49 @@ describe('the till command table', () => {
     expect(t.key('F8')).toBe('returns');
     expect(t.key('Escape')).toBe('cancel');
     expect(t.store.getState().view).toBe('sell');
+  });
+
+  it('switches views through the view commands, which no key of the sale view can reach by accident', () => {
+    const t = till();
+    expect(tillCommands.canRun('sale', t.ctx())).toBe(false);
+    expect(tillCommands.run('history', t.ctx())).toBe(true);
+    expect(t.store.getState().view).toBe('history');
+    expect(tillCommands.run('history', t.ctx())).toBe(false);
+    expect(tillCommands.run('sale', t.ctx())).toBe(true);
+    expect(t.store.getState().view).toBe('sell');
+    t.store.getState().open({ kind: 'park' });
+    expect(tillCommands.run('returns', t.ctx())).toBe(false);
+    expect(t.store.getState().view).toBe('sell');
+  });
+
+  it('takes a scan only on the sale view with no dialog open, and sends the exact code', async () => {
+    const { api, scanned } = scanningApi();
+    const t = till([line('a')], api);
+    expect(tillCommands.run('scan', t.ctx(), '4006381333931')).toBe(true);
+    t.store.getState().open({ kind: 'park' });
+    expect(tillCommands.run('scan', t.ctx(), '111')).toBe(false);
+    t.store.getState().close();
+    t.ui.modalOpen = true;
+    expect(tillCommands.run('scan', t.ctx(), '222')).toBe(false);
+    t.ui.modalOpen = false;
+    t.store.getState().setView('returns');
+    expect(tillCommands.run('scan', t.ctx(), '333')).toBe(false);
+    await vi.waitFor(() => expect(t.store.getState().cart?.revision).toBe(9));
+    expect(scanned).toEqual(['4006381333931']);
+  });
+
+  it('does not compile a command the table lacks, or an argument a command does not take', () => {
+    // Checked by `tsc` (each line must fail to compile); never run, since a wrong call would act on a store.
+    const wrongCalls = (ctx: TillContext) => {
+      // @ts-expect-error: no such command
+      tillCommands.run('payBitcoin', ctx);
+      // @ts-expect-error: a scan needs its code
+      tillCommands.run('scan', ctx);
+      // @ts-expect-error: paying in cash takes nothing but the context
+      tillCommands.run('payCash', ctx, 'extra');
+    };
+    expect(wrongCalls).toBeTypeOf('function');
+    // A name made at run time is still refused.
+    expect(() => tillCommands.get('payBitcoin' as TillCommandName)).toThrow(/no command called "payBitcoin"/);
   });
 });

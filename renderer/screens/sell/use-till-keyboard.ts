@@ -1,33 +1,34 @@
 /**
- * The till's keyboard for the whole selling area: on the selling screen a scanner burst goes to the cart, and
- * every other key is offered to the till command table. Any open modal dialog has the keyboard to itself. An EMPTY
+ * The till's keyboard for the whole selling area: a scanner burst runs the command table's `scan`, and every other
+ * key is offered to the table as a shortcut. Any open modal dialog has the keyboard to itself. An EMPTY
  * search box is not taking text yet, so + − * Del ↑ ↓ act on the cart from there too (it has focus by default).
  */
 import { useKeyboardWedge } from '../../commands/use-keyboard-wedge';
+import { modalDialogOpen } from '../../components/modal-dialog';
 import { useSellSession } from './sell-session';
-import { tillCommands, tillContext } from './till-commands';
+import { tillCommands } from './till-commands';
 
-const modalOpen = () => document.querySelector('dialog:modal') !== null;
+/** Product codes (EAN, UPC, in-store labels) are digits; the till service judges them. */
+const isProductCode = (code: string) => /^\d+$/.test(code);
 
 export function useTillKeyboard(): void {
-  const { store, searchRef, focusSearch } = useSellSession();
+  const { store, searchRef, context, run, can } = useSellSession();
   useKeyboardWedge({
-    scanEnabled: () => store.getState().view === 'sell' && store.getState().dialog === null && !modalOpen(),
+    scanEnabled: () => can('scan', store.getState()),
     scanField: () => searchRef.current,
-    // Product codes (EAN, UPC, in-store labels) are digits; the till service judges them.
-    accept: (code) => /^\d+$/.test(code),
+    accept: isProductCode,
     onScan: (code, target) => {
       const state = store.getState();
       // The scanner typed into the search box: take its characters back out.
       if (target === searchRef.current && state.query.endsWith(code)) state.setQuery(state.query.slice(0, -code.length));
-      void state.scan(code);
+      run('scan', code);
     },
     onKey: (event, inTextField) => {
-      if (modalOpen()) return false;
+      if (modalDialogOpen()) return false;
       const state = store.getState();
       const emptySearch = event.target === searchRef.current && state.query === '';
       const press = { key: event.key, ctrlKey: event.ctrlKey, altKey: event.altKey, metaKey: event.metaKey, inTextField: inTextField && !emptySearch };
-      return tillCommands.handleKey(press, tillContext(state, focusSearch)) !== null;
+      return tillCommands.handleKey(press, context(state)) !== null;
     },
   });
 }

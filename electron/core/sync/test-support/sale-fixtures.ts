@@ -4,6 +4,7 @@
  */
 import type { AuditEventDoc, PaymentDoc, ProductDoc, SaleDoc, StockMovementDoc } from '../../../../shared/model';
 import { derivedDocs } from '../../selling/sale-book';
+import { saleDoc } from '../../selling/test-support/sale-doc';
 import type { RemoteTill } from './remote-till';
 
 export interface SaleBundle {
@@ -33,29 +34,18 @@ export function makeSale(options: {
     unit: 'piece' as const,
   }));
   const total = lines.reduce((sum, l) => sum + l.lineTotal, 0);
-  const sale: SaleDoc = {
+  const sale = saleDoc({
     id: options.id,
     number: `${options.terminalId}-${String(options.seq).padStart(6, '0')}`,
     seq: options.seq,
     terminalId: options.terminalId,
-    clerkId: 'DEMO-U1',
     createdAt: options.at,
-    kind: 'sale',
-    refSaleId: '',
-    refLines: [],
-    currency: 'EUR',
-    pricesIncludeTax: true,
     lines,
     subtotal: total,
-    discountTotal: 0,
-    taxTotal: 0,
     total,
     taxBreakdown: [{ taxClass: 'standard', rateBp: 0, base: total, tax: 0 }],
-    cashRounding: 0,
     tenders: [{ method: 'cash', amount: total, tendered: total, reference: '' }],
-    status: 'completed',
-    approvedBy: '',
-  };
+  });
   // Derived exactly as checkout derives them (electron/core/selling/sale-book.ts).
   const { payments, movements, audit } = derivedDocs(sale);
   return { sale, payments, movements, audit };

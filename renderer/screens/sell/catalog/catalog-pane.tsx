@@ -22,7 +22,7 @@ const CODE_TYPED = /^\d{8,14}$/;
 const NONE: never[] = [];
 
 export function CatalogPane() {
-  const { api, store } = useSellSession();
+  const { api, store, run } = useSellSession();
   const query = useSettledQuery(store);
   const [categoryId, setCategoryId] = useState<string | null>(null);
   const [active, setActive] = useState(0);
@@ -48,7 +48,7 @@ export function CatalogPane() {
     const state = store.getState();
     const typed = state.query.trim();
     // A code typed by hand (a label the scanner cannot read) is scanned, with the scanner's checks.
-    if (CODE_TYPED.test(typed)) void state.scan(typed);
+    if (CODE_TYPED.test(typed)) run('scan', typed);
     else {
       // Results for text still being typed would add the wrong product.
       const product = typed === query.trim() ? shown[active] : undefined;

@@ -6,7 +6,7 @@ import { TextField } from '../../../components/text-field';
 import { money } from '../display-format';
 import { parseAmount } from '../entry-parsing';
 import { quickCashAmounts } from '../quick-cash';
-import type { TenderProps } from './checkout-dialog';
+import type { TenderProps } from './tender';
 
 export function CashTender({ cart, busy, pay }: TenderProps) {
   const [text, setText] = useState('');

@@ -3,24 +3,17 @@
  * The till service settles it: it checks the amounts, applies cash rounding and answers with the change due.
  */
 import { useEffect, useRef, useState } from 'react';
-import type { CartView } from '../../../../shared/api/commands/selling-commands';
 import type { ApiError } from '../../../../shared/api/errors';
 import { isErrorCode, SELLING_ERRORS } from '../../../api/selling-api';
 import { ModalDialog } from '../../../components/modal-dialog';
 import { TermRow } from '../../../components/term-row';
+import { describeInterruption } from '../../../state/core-store';
 import { money } from '../display-format';
 import type { CheckoutMode } from '../sell-store';
 import { useSell, useSellSession } from '../sell-session';
 import { CardTender, CashTender } from './cash-card-tender';
 import { SplitTender } from './split-tender';
-
-export type Tender = { method: 'cash' | 'card'; amount: number };
-
-export interface TenderProps {
-  cart: CartView;
-  busy: boolean;
-  pay: (tenders: Tender[]) => void;
-}
+import type { Tender, TenderProps } from './tender';
 
 const MODES: { mode: CheckoutMode; label: string }[] = [
   { mode: 'cash', label: 'Cash' },
@@ -30,6 +23,17 @@ const MODES: { mode: CheckoutMode; label: string }[] = [
 
 function PaymentError({ error }: { error: ApiError | null }) {
   if (!error) return null;
+  const interruption = describeInterruption('checkout.pay', error);
+  if (interruption) {
+    return (
+      <div role="alert" className="alert">
+        <p>
+          {interruption.title}. {interruption.advice}
+        </p>
+        <p className="till-notice-detail">{error.message}</p>
+      </div>
+    );
+  }
   const title = isErrorCode(error, SELLING_ERRORS.paymentDeclined) ? 'Payment declined. ' : '';
   return (
     <p role="alert" className="alert">
@@ -61,7 +65,9 @@ export function CheckoutDialog({ initialMode }: { initialMode: CheckoutMode }) {
       setError(refused);
     }
   };
-  const props: TenderProps = { cart, busy, pay: (t) => void pay(t) };
+  // A payment cut off by a restart may have gone through: this dialog takes no other, not even by accident.
+  const locked = busy || isErrorCode(error, SELLING_ERRORS.interrupted);
+  const props: TenderProps = { cart, busy: locked, pay: (t) => void pay(t) };
 
   return (
     <ModalDialog title="Payment" onClose={close} className="checkout-dialog">
@@ -71,7 +77,7 @@ export function CheckoutDialog({ initialMode }: { initialMode: CheckoutMode }) {
       </dl>
       <div className="mode-switch" role="group" aria-label="Payment method">
         {MODES.map((m) => (
-          <button key={m.mode} type="button" className="mode-button" aria-pressed={mode === m.mode} onClick={() => setMode(m.mode)} disabled={busy}>
+          <button key={m.mode} type="button" className="mode-button" aria-pressed={mode === m.mode} onClick={() => setMode(m.mode)} disabled={locked}>
             {m.label}
           </button>
         ))}

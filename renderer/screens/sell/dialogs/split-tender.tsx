@@ -9,7 +9,7 @@ import { parseAmount } from '../entry-parsing';
 import { restFor, stillToPay } from '../quick-cash';
 import { useSellingRead } from '../../../api/use-selling-read';
 import { useSellSession } from '../sell-session';
-import type { Tender, TenderProps } from './checkout-dialog';
+import type { Tender, TenderProps } from './tender';
 
 interface Row {
   id: number;

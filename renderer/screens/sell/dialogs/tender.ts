@@ -1,0 +1,11 @@
+/** What the checkout dialog hands each way of paying (cash, card, split), so the panes need nothing from the dialog. */
+import type { CartView } from '../../../../shared/api/commands/selling-commands';
+
+export type Tender = { method: 'cash' | 'card'; amount: number };
+
+export interface TenderProps {
+  cart: CartView;
+  /** A payment is on its way, or may have gone through: the pane takes no other. */
+  busy: boolean;
+  pay: (tenders: Tender[]) => void;
+}
