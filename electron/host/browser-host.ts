@@ -8,6 +8,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { ApiResult } from '../../shared/api/errors';
+import type { PushMessage } from '../../shared/api/events';
 import type { TillCore } from '../core/api/till-core-types';
 import type { Logger } from '../core/log';
 import { allowedHosts, hostIsOurs, isJsonRequest, originIsOurs, SECURITY_HEADERS } from './request-guards';
@@ -22,6 +23,8 @@ export interface BrowserHostOptions {
   log: Logger;
   /** More for `/api/health` (loopback only; no secrets): e.g. the core process's state. */
   health?: () => Record<string, unknown>;
+  /** Pushed to each screen as its socket opens: what it cannot have heard yet (e.g. that the core is restarting). */
+  greeting?: () => PushMessage[];
 }
 
 export interface BrowserHost {
@@ -82,7 +85,7 @@ function readBody(req: IncomingMessage): Promise<string | null> {
   });
 }
 
-export async function startBrowserHost({ core, port, staticDir, log, health }: BrowserHostOptions): Promise<BrowserHost> {
+export async function startBrowserHost({ core, port, staticDir, log, health, greeting }: BrowserHostOptions): Promise<BrowserHost> {
   let hosts = allowedHosts(port);
   const sockets = new Map<string, Set<WebSocket>>();
 
@@ -150,6 +153,7 @@ export async function startBrowserHost({ core, port, staticDir, log, health }: B
       });
       // Screens only listen; anything they send is ignored.
       ws.on('message', () => undefined);
+      for (const message of greeting?.() ?? []) ws.send(JSON.stringify(message));
     });
   });
 

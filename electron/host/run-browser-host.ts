@@ -27,7 +27,8 @@ export async function runBrowserHost(config: TillConfig, staticDir = path.join(p
     log,
   });
   const health = () => ({ core: { ...core.coreState, pid: core.pid } });
-  const host = await startBrowserHost({ core, port: config.port, staticDir, log, health }).catch(async (error: unknown) => {
+  const greeting = () => [{ event: 'core.state' as const, payload: core.coreState }];
+  const host = await startBrowserHost({ core, port: config.port, staticDir, log, health, greeting }).catch(async (error: unknown) => {
     await core.close();
     throw error;
   });
