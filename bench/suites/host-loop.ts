@@ -2,7 +2,8 @@
  * Host loop suite: how long the process that answers the screen (here the browser host; in Electron, main) stops
  * answering while the till does its heaviest work. A till whose store holds 100,000 products starts (catalog index
  * built), the back office has changed the price of every one of them on the server (a pull of 100,000 documents),
- * and a clerk rings up sales over HTTP the whole time, with a screen's WebSocket open for pushes.
+ * and a clerk rings up sales over HTTP the whole time, with a screen's WebSocket open for pushes. The sync server
+ * (the embedded one, on leveldb) runs in a process of its own, as a store's CouchDB runs on a machine of its own.
  *
  * - host_loop_stall_max_ms: the longest event-loop delay of the host process (perf_hooks.monitorEventLoopDelay,
  *   5 ms resolution), from before the core starts until the pull has landed: the till as it ships, the core in
@@ -20,7 +21,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { WebSocket } from 'ws';
 import { CouchAdmin } from '../../server/couch-admin';
-import { startEmbeddedServer, type EmbeddedServer } from '../../server/embedded-server';
+import { freePort, startServerProcess, type ServerProcess } from '../../server/test-support/server-process';
 import { generateCatalog } from '../../shared/catalog/generate-catalog';
 import { createSeededRandom } from '../../shared/catalog/seeded-random';
 import type { ProductDoc } from '../../shared/model';
@@ -42,14 +43,14 @@ const BATCH = 5_000;
 const CHILD = fileURLToPath(new URL('../support/host-loop-child.ts', import.meta.url));
 
 interface Store {
-  server: EmbeddedServer;
+  server: ServerProcess;
   admin: CouchAdmin;
   password: string;
 }
 
 export async function hostLoopSuite(): Promise<BenchResult[]> {
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'kassa-bench-hostloop-'));
-  const store = await startStore();
+  const store = await startStore(path.join(work, 'server'));
   try {
     const catalog = generateCatalog({ products: PRODUCTS, seed: 31, idPrefix: 'HQ' });
     await seedServer(store, catalog);
@@ -65,19 +66,19 @@ export async function hostLoopSuite(): Promise<BenchResult[]> {
       { name: 'host_loop_checkout_p95_ms', value: Math.round(percentile(shipped.checkouts, 95) * 100) / 100, unit: 'ms' },
     ];
   } finally {
-    await store.server.close();
+    await store.server.kill('SIGTERM');
     fs.rmSync(work, { recursive: true, force: true });
   }
 }
 
-async function startStore(): Promise<Store> {
+async function startStore(dataDir: string): Promise<Store> {
   const password = randomBytes(9).toString('hex');
-  const server = await startEmbeddedServer({
-    port: 0,
-    admin: { name: 'admin', password: randomBytes(9).toString('hex') },
+  const server = await startServerProcess({
+    dataDir,
+    port: await freePort(),
+    adminPassword: randomBytes(9).toString('hex'),
     prefix: PREFIX,
-    terminals: [{ terminalId: TERMINAL, password, manager: true }],
-    onError: () => undefined,
+    extraArgs: ['--terminal', TERMINAL, '--password', password, '--manager'],
   });
   return { server, admin: new CouchAdmin(server.adminUrl), password };
 }
@@ -160,7 +161,11 @@ async function measure(store: Store, synced: string, dataDir: string, mode: 'shi
     till.close();
     child.send('report');
     const report = await nextMessage<HostLoopReport>(child);
-    console.log(`host loop (${mode}): max ${report.maxMs} ms, p99 ${report.p99Ms} ms; longest stalls at ${JSON.stringify(report.longest)}`);
+    const seconds = Math.round((performance.now() - started) / 100) / 10;
+    console.log(
+      `host loop (${mode}): max ${report.maxMs} ms, p99 ${report.p99Ms} ms, ready at ${report.readyAtMs} ms, ` +
+        `host CPU ${report.cpuMs} ms in ${seconds} s; longest stalls (ms after start) ${JSON.stringify(report.longest)}`,
+    );
     return { report, pullMs, checkouts };
   } finally {
     if (child.exitCode === null) child.kill('SIGKILL');

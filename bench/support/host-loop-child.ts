@@ -11,12 +11,8 @@
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startBrowserHost } from '../../electron/host/browser-host';
-import { runBrowserHost } from '../../electron/host/run-browser-host';
+import type { BrowserHost } from '../../electron/host/browser-host';
 import type { TillConfig } from '../../electron/host/till-config';
-import { createLogger } from '../../electron/core/log';
-import { createTillCore } from '../../electron/core/till-core';
-import { createFileCredentialStore } from '../../electron/core/sync/credential-store';
 
 export interface HostLoopReport {
   maxMs: number;
@@ -24,6 +20,10 @@ export interface HostLoopReport {
   meanMs: number;
   /** The five longest stalls seen by a 5 ms probe timer: when (ms after the monitor started) and how long. */
   longest: { atMs: number; ms: number }[];
+  /** When the till was ready to serve (ms after the monitor started). */
+  readyAtMs: number;
+  /** CPU time this process used in all (user + system), ms: the host's own work, whatever the stalls were. */
+  cpuMs: number;
 }
 
 /** Where the stalls happen (start, pull, sales), for whoever reads the figures. */
@@ -47,17 +47,35 @@ function stallProbe() {
 
 const staticDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/renderer');
 
-async function inProcess(config: TillConfig) {
-  const log = createLogger(`bench-host:${config.terminalId}`);
-  const core = await createTillCore({
-    dataDir: config.dataDir,
-    terminalId: config.terminalId,
-    demo: config.demo,
-    demoProducts: config.demoProducts,
-    sync: { url: config.couchUrl, prefix: config.dbPrefix, credentials: createFileCredentialStore(config.dataDir) },
-  });
-  const host = await startBrowserHost({ core, port: config.port, staticDir, log });
-  return { host, stop: async () => (await host.close(), await core.close()) };
+type StartTill = (config: TillConfig) => Promise<{ host: BrowserHost; stop(): Promise<void> }>;
+
+/**
+ * How each mode starts its till. Loaded before the loop is watched, and only what the mode needs: the shipped host
+ * process never loads the core's code (RxDB, SQLite), so its heap is as small as it is in `npm start`.
+ */
+async function starter(mode: 'shipped' | 'in-process'): Promise<StartTill> {
+  if (mode === 'shipped') {
+    const { runBrowserHost } = await import('../../electron/host/run-browser-host');
+    return (config) => runBrowserHost(config, staticDir);
+  }
+  const [{ startBrowserHost }, { createLogger }, { createTillCore }, { createFileCredentialStore }] = await Promise.all([
+    import('../../electron/host/browser-host'),
+    import('../../electron/core/log'),
+    import('../../electron/core/till-core'),
+    import('../../electron/core/sync/credential-store'),
+  ]);
+  return async (config) => {
+    const log = createLogger(`bench-host:${config.terminalId}`);
+    const core = await createTillCore({
+      dataDir: config.dataDir,
+      terminalId: config.terminalId,
+      demo: config.demo,
+      demoProducts: config.demoProducts,
+      sync: { url: config.couchUrl, prefix: config.dbPrefix, credentials: createFileCredentialStore(config.dataDir) },
+    });
+    const host = await startBrowserHost({ core, port: config.port, staticDir, log });
+    return { host, stop: async () => (await host.close(), await core.close()) };
+  };
 }
 
 async function main(): Promise<void> {
@@ -66,16 +84,28 @@ async function main(): Promise<void> {
     throw new Error('usage: forked with IPC, host-loop-child.ts <shipped|in-process> <JSON TillConfig>');
   }
   const config = JSON.parse(configJson) as TillConfig;
+  const startTill = await starter(mode);
   const loop = monitorEventLoopDelay({ resolution: 5 });
   loop.enable();
   const probe = stallProbe();
-  const { host, stop } = mode === 'shipped' ? await runBrowserHost(config, staticDir) : await inProcess(config);
+  const started = performance.now();
+  const cpuBefore = process.cpuUsage();
+  const { host, stop } = await startTill(config);
+  const readyAtMs = Math.round(performance.now() - started);
   process.send({ url: host.url });
   process.on('message', (message) => {
     if (message !== 'report') return;
     loop.disable();
     const ms = (ns: number) => Math.round((ns / 1e6) * 10) / 10;
-    const report: HostLoopReport = { maxMs: ms(loop.max), p99Ms: ms(loop.percentile(99)), meanMs: ms(loop.mean), longest: probe.stop() };
+    const cpu = process.cpuUsage(cpuBefore);
+    const report: HostLoopReport = {
+      maxMs: ms(loop.max),
+      p99Ms: ms(loop.percentile(99)),
+      meanMs: ms(loop.mean),
+      longest: probe.stop(),
+      readyAtMs,
+      cpuMs: Math.round((cpu.user + cpu.system) / 1000),
+    };
     void stop().finally(() => process.send!(report, () => process.exit(0)));
   });
 }

@@ -3,7 +3,7 @@
  * layer), talking to main over its parentPort, a MessagePort. main.ts passes Electron's `utilityProcess.fork`; the
  * test passes a stand-in, because Electron's binary cannot run where Kassa is built.
  */
-import type { CoreLink } from '../core/process/core-link';
+import { lowerCorePriority, type CoreLink } from '../core/process/core-link';
 import type { CoreMessage, HostMessage } from '../core/process/core-protocol';
 
 /** The part of Electron's UtilityProcess used here. */
@@ -30,6 +30,7 @@ export function utilityCoreLink(forkUtility: ForkUtility, entry: string, env: No
   child.on('exit', () => {
     exited = true;
   });
+  child.on('spawn', () => lowerCorePriority(child.pid));
   return {
     get pid() {
       return child.pid ?? pid;

@@ -5,6 +5,7 @@
  */
 import { fork } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { setPriority } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import type { CoreMessage, HostMessage } from './core-protocol';
 
@@ -20,6 +21,24 @@ export interface CoreLink {
 }
 
 export type SpawnCore = () => CoreLink;
+
+/**
+ * The core process runs a little below normal CPU priority (nice 5; Windows maps it to its normal class). The host
+ * does almost nothing but answer the screen; when both want the CPU at once — a first sync, an index build, a
+ * two-core till — the screen's process should get it first, and the core everything that is left, which is nearly
+ * all of it.
+ */
+export const CORE_NICE = 5;
+
+/** Best effort: a system that refuses (or a process already gone) leaves the core at normal priority. */
+export function lowerCorePriority(pid: number | undefined): void {
+  if (pid === undefined) return;
+  try {
+    setPriority(pid, CORE_NICE);
+  } catch {
+    // Nothing to do: priority is a preference, not a requirement.
+  }
+}
 
 /** The core entry next to this file: the .ts source under tsx (development, tests), the built .js otherwise. */
 function coreEntry(): { file: string; execArgv: string[] } {
@@ -39,6 +58,7 @@ export function forkNodeCore(env: NodeJS.ProcessEnv = process.env): CoreLink {
   });
   // A send that fails because the process has just died is answered by its 'exit'.
   child.on('error', () => undefined);
+  lowerCorePriority(child.pid);
   return {
     pid: child.pid,
     send(message) {
