@@ -1,6 +1,7 @@
 /** A small till for component tests: a clerk, a store's settings, a receipt, and the reads the screens make. */
 import type { AuthStatus, SessionInfo } from '../../shared/api/contract';
 import type { CartView, CheckoutResult, StoreSettingsView } from '../../shared/api/commands/selling-commands';
+import type { SyncStatus } from '../../shared/api/commands/sync-commands';
 import { ok, refused, type FakeBridge } from './fake-bridge';
 
 export const CLARA = { id: 'u-clara', username: 'clara', displayName: 'Clara', role: 'clerk', credentialKind: 'pin', active: true } as const;
@@ -8,6 +9,23 @@ export const CLARA_SESSION: SessionInfo = { user: CLARA, terminalId: 'T1', start
 
 export function authStatus(session: SessionInfo | null): AuthStatus {
   return { terminalId: 'T1', needsSetup: false, demo: false, users: [CLARA], session };
+}
+
+/** A paired till with nothing waiting: the sync status screens show most of the day. */
+export function syncStatus(more: Partial<SyncStatus> = {}): SyncStatus {
+  return {
+    state: 'online',
+    server: 'http://couch.example:5984/',
+    account: 'kassa_T1',
+    problem: null,
+    lastSyncedAt: null,
+    pending: {},
+    pendingTotal: 0,
+    pendingCapped: false,
+    rejected: 0,
+    firstSync: null,
+    ...more,
+  };
 }
 
 export const SETTINGS: StoreSettingsView = {

@@ -5,9 +5,8 @@
 import { render, screen, waitFor, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { CartView } from '../../../shared/api/commands/selling-commands';
-import type { SyncStatus } from '../../../shared/api/commands/sync-commands';
 import { installFakeBridge, ok } from '../../test-support/fake-bridge';
-import { answerSellingReads, CLARA_SESSION } from '../../test-support/till-fixtures';
+import { answerSellingReads, CLARA_SESSION, syncStatus } from '../../test-support/till-fixtures';
 import { person, scanner } from '../../test-support/ui';
 import { HomeScreen } from '../home/home-screen';
 import { SellArea } from './sell-area';
@@ -16,18 +15,7 @@ import { cart, line } from './test-carts';
 const bridge = installFakeBridge();
 const EMPTY: CartView = cart([], 1);
 const EAN = '4006381333931';
-const SYNCED: SyncStatus = {
-  state: 'online',
-  server: 'http://couch.local:5984',
-  account: 'till-t1',
-  problem: null,
-  lastSyncedAt: null,
-  pending: {},
-  pendingTotal: 0,
-  pendingCapped: false,
-  rejected: 0,
-  firstSync: null,
-};
+const SYNCED = syncStatus();
 
 async function openTill() {
   render(<SellArea session={CLARA_SESSION} />);

@@ -1,19 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { SyncStatus } from '../../../shared/api/commands/sync-commands';
+import { syncStatus } from '../../test-support/till-fixtures';
 import { pendingRows, sinceText, summarize } from './sync-format';
 
-const base: SyncStatus = {
-  state: 'online',
-  server: 'http://couch.example:5984/',
-  account: 'kassa_T1',
-  problem: null,
-  lastSyncedAt: null,
-  pending: {},
-  pendingTotal: 0,
-  pendingCapped: false,
-  rejected: 0,
-  firstSync: null,
-};
+const base = syncStatus();
 const now = Date.parse('2026-11-28T12:00:00Z');
 
 describe('sync status words', () => {
