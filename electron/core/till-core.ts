@@ -17,6 +17,7 @@ import type { CoreContext } from './services/core-context';
 import { seedDemo } from './services/demo-data';
 import { createSerialQueue } from './services/serial-queue';
 import { createUserHandlers } from './services/users-handlers';
+import { processorFromKeyFile } from './payments/processor-key';
 import { startSelling } from './selling/start-selling';
 import { createMemoryCredentialStore } from './sync/credential-store';
 import { SyncEngine } from './sync/sync-engine';
@@ -67,7 +68,8 @@ export async function createTillCoreOn(db: KassaDatabase, options: TillCoreOptio
 
   if (options.demo) await seedDemo(ctx, options.demoProducts);
   // Before any command is served: sales a crash left incomplete are completed, the cart is repaired.
-  const selling = await startSelling({ ctx, credentials, ...(options.processor ? { processor: options.processor } : {}) });
+  const processor = options.processor !== undefined ? options.processor : processorFromKeyFile(options.dataDir, log, options.processorTimeoutMs);
+  const selling = await startSelling({ ctx, credentials, processor, ...(options.paymentTiming ? { paymentTiming: options.paymentTiming } : {}) });
 
   const handlers: Handlers = {
     ...createAuthHandlers({ ctx, sessions, credentials, userWrites, demo: options.demo }),
@@ -102,7 +104,7 @@ export async function createTillCoreOn(db: KassaDatabase, options: TillCoreOptio
       closed = true;
       await selling.settled();
       stopWatchingCatalog();
-      selling.stop();
+      await selling.stop();
       await sync.stop();
       listeners.clear();
       await db.close();

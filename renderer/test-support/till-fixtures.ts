@@ -40,6 +40,7 @@ export const SETTINGS: StoreSettingsView = {
   clerkDiscountLimitBp: 1000,
   warnOnNegativeStock: true,
   embeddedBarcodes: [],
+  offlineCards: { enabled: false, perPaymentCap: 10_000, terminalCap: 100_000 },
 };
 
 /** The receipt the till would print for `cart` paid with `tenders`. */
@@ -73,9 +74,10 @@ export function receiptFor(cart: CartView, tenders: { method: 'cash' | 'card'; a
       total: cart.total,
       cashRounding: 0,
       taxBreakdown: [],
-      payments: tenders.map((t) => ({ method: t.method, amount: t.amount, status: 'captured' })),
+      payments: tenders.map((t) => ({ method: t.method, amount: t.amount, status: 'captured', card: t.method === 'card' ? 'Visa \u2022\u2022\u2022\u2022 4242' : '', offline: false })),
       tendered,
       changeDue,
+      settlement: 'settled',
     },
   };
 }

@@ -7,6 +7,7 @@ import type { z } from 'zod';
 import type { CommandSpec } from './command-spec';
 import { authCommands } from './commands/auth-commands';
 import { catalogCommands } from './commands/catalog-commands';
+import { paymentsCommands } from './commands/payments-commands';
 import { sellingCommands } from './commands/selling-commands';
 import { syncCommands } from './commands/sync-commands';
 
@@ -16,12 +17,14 @@ export type { AuditEntry, AuthStatus, SessionInfo, UserSummary } from './command
 export type { CatalogSummary } from './commands/catalog-commands';
 export type * from './commands/selling-commands';
 export type { ConnectionCheck, PairingInput, RejectedDocView, RetryResult, SyncStatus } from './commands/sync-commands';
+export type * from './commands/payments-commands';
 
 export const commands = {
   ...authCommands,
   ...catalogCommands,
   ...sellingCommands,
   ...syncCommands,
+  ...paymentsCommands,
 } as const;
 
 export type Commands = typeof commands;

@@ -13,6 +13,8 @@ export const ERROR_CODES = [
   'APPROVAL_REQUIRED',
   /** The card processor declined; nothing was written. */
   'PAYMENT_DECLINED',
+  /** A card cannot be taken now (no processor reachable and offline cards not allowed, or over the offline caps). */
+  'CARD_UNAVAILABLE',
   'UNAVAILABLE',
   /** The till core is restarting after a failure: nothing was done; try again in a few seconds. */
   'RESTARTING',

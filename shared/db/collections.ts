@@ -4,6 +4,7 @@
  */
 import type { MigrationStrategies, RxCollection, RxDatabase, RxJsonSchema } from 'rxdb';
 import type * as model from '../model';
+import { MIGRATIONS } from './migrations';
 import * as schemas from './schemas';
 
 export interface KassaCollections {
@@ -34,8 +35,8 @@ export const COLLECTIONS: Record<CollectionName, CollectionSpec> = {
   products: { schema: schemas.productSchema, migrationStrategies: {}, replicated: true },
   categories: { schema: schemas.categorySchema, migrationStrategies: {}, replicated: true },
   users: { schema: schemas.userSchema, migrationStrategies: {}, replicated: true },
-  sales: { schema: schemas.saleSchema, migrationStrategies: {}, replicated: true },
-  payments: { schema: schemas.paymentSchema, migrationStrategies: {}, replicated: true },
+  sales: { schema: schemas.saleSchema, migrationStrategies: { ...MIGRATIONS.sales }, replicated: true },
+  payments: { schema: schemas.paymentSchema, migrationStrategies: { ...MIGRATIONS.payments }, replicated: true },
   stock_movements: { schema: schemas.stockMovementSchema, migrationStrategies: {}, replicated: true },
   shifts: { schema: schemas.shiftSchema, migrationStrategies: {}, replicated: true },
   audit_events: { schema: schemas.auditEventSchema, migrationStrategies: {}, replicated: true },

@@ -102,3 +102,4 @@ export const TEST_CARDS = {
 } as const satisfies Record<string, CardToken>;
 
 export type TestCardName = keyof typeof TEST_CARDS;
+export const TEST_CARD_NAMES = Object.keys(TEST_CARDS) as [TestCardName, ...TestCardName[]];

@@ -49,6 +49,13 @@ const VALID: { [K in CommandName]: Record<string, unknown> } = {
   'settings.get': {},
   'settings.update': { storeName: 'Corner shop' },
   'display.current': {},
+  'payments.status': {},
+  'payments.worklist': {},
+  'payments.collect': { paymentId: 'T1-SALE-P1', method: 'cash' },
+  'payments.writeOff': { paymentId: 'T1-SALE-P1', reason: 'customer unreachable' },
+  'payments.waitingElsewhere': {},
+  'payments.takeOver': { terminalId: 'T2' },
+  'payments.setOfflineCards': { enabled: true },
 };
 
 function prng(seed: number) {

@@ -1,6 +1,7 @@
 /**
- * Starts selling on this terminal: the catalog index, stock ledger and settings are loaded, sales a crash left
- * incomplete are completed, and the stored cart is repaired — all before the core answers its first command.
+ * Starts selling on this terminal: the catalog index, stock ledger and settings are loaded, card requests and sales
+ * a crash left incomplete are cancelled or completed, and the stored cart is repaired — all before the core answers
+ * its first command. Card payments (electron/core/payments) start here too: checkout and returns take cards.
  */
 import type { sellingCommands } from '../../../shared/api/commands/selling-commands';
 import type { HandlerMap } from '../api/handler-types';
@@ -11,7 +12,9 @@ import { createCartHandlers } from './cart-handlers';
 import { startCatalogFeed } from './catalog-feed';
 import { createCatalogSearchHandlers } from './catalog-search-handlers';
 import { createCheckoutHandlers } from './checkout';
-import { createSimulatedProcessor, type PaymentProcessor } from './payment-processor';
+import type { CardProcessor } from '../payments/card-processor';
+import type { ReconcilerTiming } from '../payments/reconciler-timing';
+import { startPayments, type PaymentsCommandName } from '../payments/start-payments';
 import { ReceiptBook } from './receipts';
 import { createReturnHandlers } from './returns';
 import { SaleBook } from './sale-book';
@@ -27,19 +30,20 @@ export interface SellingDeps {
   ctx: CoreContext;
   /** Manager approvals use the login's check (and its failure counts). */
   credentials: CredentialCheck;
-  /** The card processor; a stand-in for a card network when none is given. */
-  processor?: PaymentProcessor;
+  /** The card processor; null when none is set up (cards are then refused). */
+  processor: CardProcessor | null;
+  paymentTiming?: Partial<ReconcilerTiming>;
 }
 
 export interface Selling {
-  handlers: HandlerMap<SellingCommandName>;
+  handlers: HandlerMap<SellingCommandName | PaymentsCommandName>;
   /** Resolves once the work of every command answered so far (a sale's payments, stock, audit) is written. */
   settled(): Promise<void>;
-  stop(): void;
+  stop(): Promise<void>;
 }
 
-export async function startSelling({ ctx, credentials, processor = createSimulatedProcessor() }: SellingDeps): Promise<Selling> {
-  const stops: (() => void)[] = [];
+export async function startSelling({ ctx, credentials, processor, paymentTiming }: SellingDeps): Promise<Selling> {
+  const stops: (() => Promise<void> | void)[] = [];
   const queue = createSerialQueue();
   // Work that follows a command's answer runs next in the queue; it catches and logs its own failures.
   const later = (work: () => Promise<void>) => void queue(work);
@@ -48,13 +52,18 @@ export async function startSelling({ ctx, credentials, processor = createSimulat
     stops.push(catalog.stop);
     const stock = await startStockLedger(ctx);
     stops.push(stock.stop);
-    const book = await SaleBook.open(ctx, later);
-    const cart = await TerminalCart.open(ctx, async (saleId) => (await ctx.db.sales.findOne(saleId).exec()) !== null, later);
     let selling: SellingContext | null = null;
+    let paymentsChanged = () => undefined as void;
     const settings = await startSettingsFeed(ctx, () => {
       if (selling) publishCart(selling);
+      paymentsChanged();
     });
     stops.push(settings.stop);
+    const payments = await startPayments({ ctx, processor, settings: settings.current, reloadSettings: settings.reload, ...(paymentTiming ? { timing: paymentTiming } : {}) });
+    stops.push(payments.stop);
+    paymentsChanged = payments.changed;
+    const book = await SaleBook.open(ctx, payments.ledger, later);
+    const cart = await TerminalCart.open(ctx, async (saleId) => (await ctx.db.sales.findOne(saleId).exec()) !== null, later);
     selling = {
       ctx,
       credentials,
@@ -65,18 +74,25 @@ export async function startSelling({ ctx, credentials, processor = createSimulat
       cart,
       book,
       receipts: new ReceiptBook(ctx, settings.current),
-      processor,
+      cards: payments.cards,
+      reader: payments.reader,
+      later,
     };
-    const handlers: HandlerMap<SellingCommandName> = {
+    const handlers = {
       ...createCatalogSearchHandlers(selling),
       ...createCartHandlers(selling),
       ...createCheckoutHandlers(selling),
       ...createReturnHandlers(selling),
       ...createSalesAndSettingsHandlers(selling),
+      ...payments.handlers,
     };
-    return { handlers, settled: () => queue.idle(), stop: () => stops.forEach((stop) => stop()) };
+    return { handlers, settled: () => queue.idle(), stop: () => stopAll(stops) };
   } catch (error) {
-    stops.forEach((stop) => stop());
+    await stopAll(stops);
     throw error;
   }
+}
+
+async function stopAll(stops: (() => Promise<void> | void)[]): Promise<void> {
+  for (const stop of stops.reverse()) await stop();
 }
