@@ -19,6 +19,9 @@ export interface SellingApi {
   subscribe<E extends SellingEventName>(event: E, listener: (payload: SellingEvents[E]) => void): () => void;
 }
 
+/** A tender as checkout.pay takes it: how, how much, and for a card the test card presented and a customer contact. */
+export type CheckoutTender = SellingInput<'checkout.pay'>['tenders'][number];
+
 /** A manager's name and PIN or password, typed at the till to approve what a clerk may not do alone. */
 export interface Approval {
   username: string;
@@ -29,6 +32,8 @@ export interface Approval {
 export const SELLING_ERRORS = {
   approvalRequired: 'APPROVAL_REQUIRED',
   paymentDeclined: 'PAYMENT_DECLINED',
+  /** No card now: the processor cannot be reached and the card cannot be taken offline (rule off, over a cap). */
+  cardUnavailable: 'CARD_UNAVAILABLE',
   /** The core died while doing it: it may or may not have happened. */
   interrupted: 'INTERRUPTED',
 } as const satisfies Record<string, ErrorCode>;

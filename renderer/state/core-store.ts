@@ -29,6 +29,10 @@ const MONEY_COMMANDS: Partial<Record<CommandName, { title: string; advice: strin
     title: 'Refund interrupted',
     advice: 'The refund may or may not have been made. Check the sales history before refunding it again.',
   },
+  'payments.collect': {
+    title: 'Collection interrupted',
+    advice: 'The payment may or may not have been collected. Check the payments to resolve before collecting it again.',
+  },
 };
 
 /** The clerk-facing account of an INTERRUPTED money command; null for any other refusal. */

@@ -1,11 +1,14 @@
 /** A small till for component tests: a clerk, a store's settings, a receipt, and the reads the screens make. */
 import type { AuthStatus, SessionInfo } from '../../shared/api/contract';
 import type { CartView, CheckoutResult, StoreSettingsView } from '../../shared/api/commands/selling-commands';
+import type { PaymentsStatus } from '../../shared/api/commands/payments-commands';
 import type { SyncStatus } from '../../shared/api/commands/sync-commands';
 import { ok, refused, type FakeBridge } from './fake-bridge';
 
 export const CLARA = { id: 'u-clara', username: 'clara', displayName: 'Clara', role: 'clerk', credentialKind: 'pin', active: true } as const;
 export const CLARA_SESSION: SessionInfo = { user: CLARA, terminalId: 'T1', startedAt: '2026-03-02T09:00:00.000Z' };
+export const MARIA = { id: 'u-maria', username: 'maria', displayName: 'Maria', role: 'manager', credentialKind: 'pin', active: true } as const;
+export const MARIA_SESSION: SessionInfo = { user: MARIA, terminalId: 'T1', startedAt: '2026-03-02T09:00:00.000Z' };
 
 export function authStatus(session: SessionInfo | null): AuthStatus {
   return { terminalId: 'T1', needsSetup: false, demo: false, users: [CLARA], session };
@@ -27,6 +30,32 @@ export function syncStatus(more: Partial<SyncStatus> = {}): SyncStatus {
     ...more,
   };
 }
+
+/** Card payments as most of the day: the processor answers, nothing waits, a real card reader (no test cards). */
+export function paymentsStatus(more: Partial<PaymentsStatus> = {}): PaymentsStatus {
+  return {
+    terminalId: 'T1',
+    currency: 'EUR',
+    processor: 'reachable',
+    offlineCards: { enabled: false, perPaymentCap: 10_000, terminalCap: 100_000 },
+    waiting: { count: 0, amount: 0 },
+    offlineRoom: 100_000,
+    forwarding: false,
+    attention: 0,
+    reader: { simulated: false, testCards: [] },
+    ...more,
+  };
+}
+
+/** The simulated reader's test cards, as the till lists them. */
+export const SIMULATED_READER: PaymentsStatus['reader'] = {
+  simulated: true,
+  testCards: [
+    { name: 'approve', label: 'Visa \u2022\u2022\u2022\u2022 4242 (approves)' },
+    { name: 'decline', label: 'Visa \u2022\u2022\u2022\u2022 0002 (is declined)' },
+    { name: 'insufficientFunds', label: 'Mastercard \u2022\u2022\u2022\u2022 9995 (has insufficient funds)' },
+  ],
+};
 
 export const SETTINGS: StoreSettingsView = {
   storeName: 'Corner Shop',
@@ -92,4 +121,5 @@ export function answerSellingReads(bridge: FakeBridge, cart: CartView): void {
   bridge.answer('settings.get', () => ok(SETTINGS));
   // The status bar's sync badge stays hidden: sync is not what these tests are about.
   bridge.answer('sync.status', () => refused('FORBIDDEN', 'Sync is not set up on this till.'));
+  bridge.answer('payments.status', () => ok(paymentsStatus()));
 }

@@ -1,14 +1,28 @@
-/** Managers and admins: the way to the till, the catalog, user management and the activity log. */
+/**
+ * Managers and admins: the way to the till, card payments to resolve and the rules and queues behind them, the
+ * catalog, user management and the activity log.
+ */
 import { useState } from 'react';
 import type { SessionInfo } from '../../../shared/api/contract';
 import { useCommand } from '../../api/use-api';
 import { CatalogSummaryPanel } from '../home/catalog-summary-panel';
 import { WelcomeHeading } from '../home/welcome-heading';
 import { ActivityPanel } from './activity-panel';
+import { OfflineCardsPanel } from './offline-cards-panel';
+import { OtherQueuesPanel } from './other-queues-panel';
+import { WorklistPanel } from './payments-worklist';
 import { UsersPanel } from './users-panel';
 import './manager.css';
 
-export function ManagerHome({ session, onSell }: { session: SessionInfo; onSell: () => void }) {
+interface ManagerHomeProps {
+  session: SessionInfo;
+  onSell: () => void;
+  /** The status bar's "to resolve" was pressed: bring the worklist into view, then say so with onWorklistShown. */
+  showWorklist?: boolean;
+  onWorklistShown?: () => void;
+}
+
+export function ManagerHome({ session, onSell, showWorklist = false, onWorklistShown }: ManagerHomeProps) {
   const users = useCommand('users.list', {});
   // Bumped after every change made here, so the activity log shows it without a manual refresh.
   const [changes, setChanges] = useState(0);
@@ -31,6 +45,9 @@ export function ManagerHome({ session, onSell }: { session: SessionInfo; onSell:
           </button>
         </div>
       </section>
+      <WorklistPanel focus={showWorklist} onFocused={onWorklistShown} onResolved={() => setChanges((n) => n + 1)} />
+      <OfflineCardsPanel />
+      <OtherQueuesPanel />
       <CatalogSummaryPanel />
       <UsersPanel actor={session.user} users={users} onChanged={changed} />
       <ActivityPanel users={users.value ?? []} refreshKey={changes} />

@@ -1,13 +1,20 @@
 /**
- * A receipt as the customer gets it: store header, lines, totals with tax by rate, tenders, change, number,
- * terminal, clerk, time and the number as a barcode. The same markup shows on screen and prints at 80 mm.
+ * A receipt as the customer gets it: store header, lines, totals with tax by rate, tenders (a card's brand and last
+ * four, "Approved offline", and its state until it is charged), change, number, terminal, clerk, time and the number
+ * as a barcode. The same markup shows on screen and prints at 80 mm; a reprint shows the payments as they are now.
  */
+import { Fragment } from 'react';
 import type { ReceiptView } from '../../../shared/api/commands/selling-commands';
 import { TermRow } from '../../components/term-row';
+import { methodLabel, paymentNote } from '../payments/payments-format';
 import { formatPercent, formatQuantity, formatTime, money } from '../sell/display-format';
 import { ReceiptBarcode } from './receipt-barcode';
 
-const METHOD: Record<string, string> = { cash: 'Cash', card: 'Card' };
+/** Said under the tenders while the money is not all in (or, for a return, not all paid back). */
+const SETTLEMENT_NOTE = {
+  sale: { waiting: 'Card payment still to be charged.', attention: 'A card payment was not charged: see a manager.' },
+  return: { waiting: 'Card refund still to be sent.', attention: 'A card refund did not go through: see a manager.' },
+} as const;
 
 export function ReceiptDocument({ receipt }: { receipt: ReceiptView }) {
   const m = (minor: number) => money(minor, receipt.currency);
@@ -56,12 +63,19 @@ export function ReceiptDocument({ receipt }: { receipt: ReceiptView }) {
         {receipt.cashRounding !== 0 ? <Row label="Cash rounding" value={m(receipt.cashRounding)} /> : null}
       </dl>
       <dl className="receipt-payments" aria-label={isReturn ? 'Refunded to' : 'Paid with'}>
-        {receipt.payments.map((p, i) => (
-          <Row key={i} label={`${METHOD[p.method] ?? p.method}${p.status === 'captured' || p.status === 'refunded' ? '' : ` (${p.status})`}`} value={m(p.amount)} />
-        ))}
+        {receipt.payments.map((p, i) => {
+          const note = paymentNote(p);
+          return (
+            <Fragment key={i}>
+              <Row label={methodLabel(p)} value={m(p.amount)} />
+              {note ? <dd className="receipt-payment-note">{note}</dd> : null}
+            </Fragment>
+          );
+        })}
         {!isReturn && receipt.tendered > 0 ? <Row label="Tendered" value={m(receipt.tendered)} /> : null}
         {!isReturn ? <Row label="Change" value={m(receipt.changeDue)} /> : null}
       </dl>
+      {receipt.settlement !== 'settled' ? <p className="receipt-settlement">{SETTLEMENT_NOTE[receipt.kind][receipt.settlement]}</p> : null}
       <ReceiptBarcode value={receipt.number} />
       <p className="receipt-thanks">{isReturn ? 'Keep this slip with your refund.' : 'Thank you for shopping with us.'}</p>
     </article>

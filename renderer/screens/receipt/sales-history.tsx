@@ -1,8 +1,12 @@
-/** The latest sales and returns on this till, newest first; open any receipt to show or reprint it. */
+/**
+ * The latest sales and returns on this till, newest first, with whether their money is all in (a card taken offline
+ * may still wait, or need a manager); open any receipt to show or reprint it as it stands now.
+ */
 import { useState } from 'react';
 import type { ReceiptView } from '../../../shared/api/commands/selling-commands';
 import { useSellingRead } from '../../api/use-selling-read';
 import { AlertMessage } from '../../components/alert-message';
+import { settlementText } from '../payments/payments-format';
 import { formatTime, money } from '../sell/display-format';
 import { useSellSession } from '../sell/sell-session';
 import { ReceiptDialog } from './receipt-dialog';
@@ -44,6 +48,7 @@ export function SalesHistory() {
                 <th scope="col" className="num">
                   Total
                 </th>
+                <th scope="col">Payment</th>
                 <th scope="col">
                   <span className="visually-hidden">Actions</span>
                 </th>
@@ -59,6 +64,7 @@ export function SalesHistory() {
                   <td>{sale.kind === 'return' ? 'Return' : 'Sale'}</td>
                   <td>{sale.clerkName}</td>
                   <td className="num">{money(sale.total, sale.currency)}</td>
+                  <td className={`settlement settlement-${sale.settlement}`}>{settlementText(sale.settlement)}</td>
                   <td>
                     <button type="button" className="button-small button-secondary" onClick={() => void show(sale.number)} aria-label={`Show receipt ${sale.number}`}>
                       Show receipt

@@ -6,7 +6,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { CartView, CheckoutResult, DiscountView, ProductView } from '../../../shared/api/commands/selling-commands';
 import type { ApiError, ApiResult } from '../../../shared/api/errors';
-import { isErrorCode, SELLING_ERRORS, type Approval, type SellingApi } from '../../api/selling-api';
+import { isErrorCode, SELLING_ERRORS, type Approval, type CheckoutTender, type SellingApi } from '../../api/selling-api';
 import { movedSelection, nextSelection, selectedLine } from './cart-selection';
 
 export type CheckoutMode = 'cash' | 'card' | 'split';
@@ -46,7 +46,7 @@ export interface SellState {
   removeSelected(): Promise<void>;
   clear(): Promise<string | null>;
   discount(lineId: string | null, discount: DiscountView | null): Promise<string | null>;
-  pay(tenders: { method: 'cash' | 'card'; amount: number }[]): Promise<ApiError | null>;
+  pay(tenders: CheckoutTender[]): Promise<ApiError | null>;
   park(note: string): Promise<string | null>;
   resume(parkedId: string): Promise<string | null>;
   select(lineId: string | null): void;

@@ -1,4 +1,7 @@
-/** Cash: type what the customer hands over, or tap a quick-cash key. Card: charge the total. */
+/**
+ * Cash: type what the customer hands over, or tap a quick-cash key. Card: charge the total (with the simulated
+ * reader's card, and what the processor's state means for it).
+ */
 import { useState, type FormEvent } from 'react';
 import { currencyDigits } from '../../../../shared/money';
 import { AlertMessage } from '../../../components/alert-message';
@@ -6,6 +9,8 @@ import { TextField } from '../../../components/text-field';
 import { money } from '../display-format';
 import { parseAmount } from '../entry-parsing';
 import { quickCashAmounts } from '../quick-cash';
+import { cardOutlook } from '../../payments/payments-format';
+import { CARD_NOTICE_ID, CardChoiceFields } from './card-choice';
 import type { TenderProps } from './tender';
 
 export function CashTender({ cart, busy, pay }: TenderProps) {
@@ -40,13 +45,20 @@ export function CashTender({ cart, busy, pay }: TenderProps) {
   );
 }
 
-export function CardTender({ cart, busy, pay }: TenderProps) {
+export function CardTender({ cart, busy, pay, card }: TenderProps) {
+  const noticed = cardOutlook(card.status, [cart.total]) !== null;
+  // A form, so Enter in the contact field charges the card as the button does.
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    pay([{ method: 'card', amount: cart.total }]);
+  };
   return (
-    <div className="form tender-form">
+    <form className="form tender-form" onSubmit={submit} noValidate>
       <p>Ask the customer to tap, insert or swipe their card.</p>
-      <button type="button" className="pay-confirm" disabled={busy} onClick={() => pay([{ method: 'card', amount: cart.total }])} data-autofocus>
+      <CardChoiceFields {...card} amounts={[cart.total]} />
+      <button type="submit" className="pay-confirm" disabled={busy} aria-describedby={noticed ? CARD_NOTICE_ID : undefined} data-autofocus>
         Charge card {money(cart.total, cart.currency)}
       </button>
-    </div>
+    </form>
   );
 }

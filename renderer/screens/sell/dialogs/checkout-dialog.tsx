@@ -1,6 +1,7 @@
 /**
  * Taking payment: cash (tendered amount or a quick-cash key), card, or split across several tenders in order.
- * The till service settles it: it checks the amounts, applies cash rounding and answers with the change due.
+ * The till service settles it: it checks the amounts, applies cash rounding and answers with the change due. A
+ * card refused (declined, or not takeable while the processor is offline) leaves the dialog open for another payment.
  */
 import { useEffect, useRef, useState } from 'react';
 import type { ApiError } from '../../../../shared/api/errors';
@@ -8,9 +9,11 @@ import { isErrorCode, SELLING_ERRORS } from '../../../api/selling-api';
 import { ModalDialog } from '../../../components/modal-dialog';
 import { TermRow } from '../../../components/term-row';
 import { describeInterruption } from '../../../state/core-store';
+import { usePaymentsStatus } from '../../payments/use-payments-status';
 import { money } from '../display-format';
 import type { CheckoutMode } from '../sell-store';
 import { useSell, useSellSession } from '../sell-session';
+import { DEFAULT_CARD_CHOICE, withCardChoice, type CardChoice } from './card-choice';
 import { CardTender, CashTender } from './cash-card-tender';
 import { SplitTender } from './split-tender';
 import type { Tender, TenderProps } from './tender';
@@ -34,7 +37,7 @@ function PaymentError({ error }: { error: ApiError | null }) {
       </div>
     );
   }
-  const title = isErrorCode(error, SELLING_ERRORS.paymentDeclined) ? 'Payment declined. ' : '';
+  const title = isErrorCode(error, SELLING_ERRORS.paymentDeclined) ? 'Payment declined. ' : isErrorCode(error, SELLING_ERRORS.cardUnavailable) ? 'Card not taken. ' : '';
   return (
     <p role="alert" className="alert">
       {title}
@@ -49,6 +52,8 @@ export function CheckoutDialog({ initialMode }: { initialMode: CheckoutMode }) {
   const [mode, setMode] = useState(initialMode);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
+  const payments = usePaymentsStatus();
+  const [cardChoice, setCardChoice] = useState<CardChoice>(DEFAULT_CARD_CHOICE);
   const tender = useRef<HTMLDivElement>(null);
   // Each way of paying starts where the clerk acts first: the amount field, or the charge button.
   useEffect(() => tender.current?.querySelector<HTMLElement>('[data-autofocus]')?.focus(), [mode]);
@@ -58,7 +63,7 @@ export function CheckoutDialog({ initialMode }: { initialMode: CheckoutMode }) {
   const pay = async (tenders: Tender[]) => {
     setBusy(true);
     setError(null);
-    const refused = await store.getState().pay(tenders);
+    const refused = await store.getState().pay(withCardChoice(tenders, payments, cardChoice));
     // On success the store swaps this dialog for the receipt.
     if (refused) {
       setBusy(false);
@@ -67,7 +72,8 @@ export function CheckoutDialog({ initialMode }: { initialMode: CheckoutMode }) {
   };
   // A payment cut off by a restart may have gone through: this dialog takes no other, not even by accident.
   const locked = busy || isErrorCode(error, SELLING_ERRORS.interrupted);
-  const props: TenderProps = { cart, busy: locked, pay: (t) => void pay(t) };
+  const card = { status: payments, choice: cardChoice, onChange: setCardChoice };
+  const props: TenderProps = { cart, busy: locked, pay: (t) => void pay(t), card };
 
   return (
     <ModalDialog title="Payment" onClose={close} className="checkout-dialog">

@@ -38,6 +38,9 @@ export function SellDialogs() {
           <p className="change-due" role="status">
             Change due <strong>{money(changeDue, receipt.currency)}</strong>
           </p>
+          {receipt.payments.some((p) => p.offline) ? (
+            <p className="card-notice">Card approved offline: it is charged when the card processor can be reached again.</p>
+          ) : null}
         </ReceiptDialog>
       );
     }

@@ -9,6 +9,7 @@ import { parseAmount } from '../entry-parsing';
 import { restFor, stillToPay } from '../quick-cash';
 import { useSellingRead } from '../../../api/use-selling-read';
 import { useSellSession } from '../sell-session';
+import { CardChoiceFields } from './card-choice';
 import type { Tender, TenderProps } from './tender';
 
 interface Row {
@@ -17,7 +18,7 @@ interface Row {
   text: string;
 }
 
-export function SplitTender({ cart, busy, pay }: TenderProps) {
+export function SplitTender({ cart, busy, pay, card }: TenderProps) {
   const { api } = useSellSession();
   const settings = useSellingRead(api, 'settings.get', {});
   const [rows, setRows] = useState<Row[]>([{ id: 1, method: 'card', text: '' }]);
@@ -28,6 +29,7 @@ export function SplitTender({ cart, busy, pay }: TenderProps) {
   });
   const known = (except?: number) => values.filter((v, i): v is number => v !== null && rows[i]!.id !== except);
   const open = stillToPay(cart.total, known());
+  const cardAmounts = rows.flatMap((r, i) => (r.method === 'card' ? [values[i] ?? 0] : []));
   const update = (id: number, change: Partial<Row>) => setRows((rs) => rs.map((r) => (r.id === id ? { ...r, ...change } : r)));
   const fill = (id: number) => {
     const finalCash = rows.at(-1)?.id === id && rows.at(-1)?.method === 'cash';
@@ -79,6 +81,7 @@ export function SplitTender({ cart, busy, pay }: TenderProps) {
       <p className="split-open" aria-live="polite">
         Still to pay: <strong>{money(open, cart.currency)}</strong>
       </p>
+      {cardAmounts.length > 0 ? <CardChoiceFields {...card} amounts={cardAmounts} /> : null}
       <AlertMessage message={error} />
       <div className="dialog-actions">
         <button type="button" className="button-secondary" onClick={add} disabled={rows.length >= 10}>
