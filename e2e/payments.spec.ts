@@ -79,12 +79,9 @@ test('a card taken while the processor is down is approved offline, waits in the
 });
 
 /**
- * How fast the processor answers once it is back. "At once" is the real case, and it fails today because of a defect
- * outside the screens: a payment goes queued → submitting → declined on its till within milliseconds, sync uploads
- * only the last state, and the sync server's rules (server/validate-doc.ts, from shared/payments/payment-states.ts)
- * refuse "queued → declined" in one step, so the decline never leaves that till and no other till sees it. With
- * slow answers `submitting` is uploaded first and every upload is one legal step. Remove the "slowly" case (and the
- * fixme) once the server accepts a change along the state machine in one upload.
+ * The processor answers at once: a payment goes queued → submitting → declined on its till within milliseconds and
+ * sync uploads only the last state; the sync server accepts that as one change along the state machine
+ * (shared/payments/payment-states.ts, PAYMENT_REACHABLE). Answering slowly, each state is uploaded on its own.
  */
 const FORWARDING = [
   { answers: 'slowly', latencyMs: 2_000 },
@@ -93,7 +90,6 @@ const FORWARDING = [
 
 for (const forwarding of FORWARDING) {
   test(`a card declined when it is forwarded (the processor answering ${forwarding.answers}) is on the other till\u2019s worklist, where a manager collects it in cash`, async ({ browser }) => {
-    test.fixme(forwarding.latencyMs === 0, 'The sync server refuses a payment going from queued to declined in one upload: see the comment above FORWARDING.');
     test.setTimeout(180_000);
     const [first, second] = pieceProducts(2, 13);
     const one = await tillPage(browser, tillUrl('SYNC1'));

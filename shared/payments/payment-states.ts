@@ -45,6 +45,27 @@ export function mayChange(from: PaymentStatus, to: PaymentStatus): boolean {
   return from === to || (PAYMENT_TRANSITIONS[from] ?? []).includes(to);
 }
 
+/**
+ * Every status reachable from each one along legal changes. The sync server checks this, not single steps: a till
+ * may move a payment through several states (queued → submitting → declined) between two uploads, and uploads
+ * only the latest.
+ */
+export const PAYMENT_REACHABLE: Readonly<Partial<Record<PaymentStatus, readonly PaymentStatus[]>>> = Object.fromEntries(
+  (Object.keys(PAYMENT_TRANSITIONS) as PaymentStatus[]).map((from) => {
+    const seen = new Set<PaymentStatus>();
+    const walk = (status: PaymentStatus) => {
+      for (const next of PAYMENT_TRANSITIONS[status] ?? []) {
+        if (!seen.has(next)) {
+          seen.add(next);
+          walk(next);
+        }
+      }
+    };
+    walk(from);
+    return [from, [...seen]];
+  }),
+);
+
 export function isFinal(status: PaymentStatus): boolean {
   return PAYMENT_TRANSITIONS[status] === undefined;
 }

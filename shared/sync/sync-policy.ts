@@ -9,12 +9,12 @@
  * - `shared`: edited at any manager till (catalog, users, settings). Concurrent edits are resolved by the edit
  *   counter rule in conflict-rule.ts; only manager terminals may write them.
  */
-import { INITIAL_STATUSES, PAYMENT_TRANSITIONS } from '../payments/payment-states';
+import { INITIAL_STATUSES, PAYMENT_REACHABLE } from '../payments/payment-states';
 import type { ReplicatedCollection } from './sync-names';
 
 /**
  * A document's life in one field: which values a new document may start with (per the value of `kindField`), and
- * which changes of it are legal afterwards (a value not listed is final).
+ * which values each one may be followed by in a later upload (a value not listed is final).
  */
 export interface Lifecycle {
   field: string;
@@ -39,7 +39,7 @@ export const SYNC_POLICIES: Record<ReplicatedCollection, SyncPolicy> = {
       'saleId', 'terminalId', 'kind', 'method', 'amount', 'currency', 'createdAt', 'idempotencyKey', 'cardBrand', 'cardLast4', 'cardToken',
       'offline', 'originalReference', 'contact', 'clerkId', 'resolves',
     ],
-    lifecycle: { field: 'status', kindField: 'kind', initial: INITIAL_STATUSES, transitions: PAYMENT_TRANSITIONS as Record<string, readonly string[]> },
+    lifecycle: { field: 'status', kindField: 'kind', initial: INITIAL_STATUSES, transitions: PAYMENT_REACHABLE as Record<string, readonly string[]> },
   },
   shifts: {
     kind: 'owned',

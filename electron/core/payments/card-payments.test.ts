@@ -65,6 +65,15 @@ describe('card payments online', () => {
 });
 
 describe('card payments when the processor cannot be reached', () => {
+  it('knows whether the processor answers before any card is taken, so the screen can say so at checkout', async () => {
+    const t = await open();
+    await vi.waitFor(async () => expect((await status(t)).processor).toBe('reachable'), { timeout: 10_000 });
+    await processorDown(t, true);
+    await vi.waitFor(async () => expect((await status(t)).processor).toBe('unreachable'), { timeout: 10_000 });
+    await processorDown(t, false);
+    await vi.waitFor(async () => expect((await status(t)).processor).toBe('reachable'), { timeout: 10_000 });
+  });
+
   it('refuses the card when offline cards are off, charging and writing nothing', async () => {
     const t = await open();
     const cart = await cartOf(t, [COFFEE.barcode]);

@@ -68,6 +68,8 @@ export class CardPayments {
     private readonly processor: CardProcessor | null,
     private readonly ledger: PaymentLedger,
     private readonly policy: () => OfflineCardPolicy,
+    /** Told whether the processor answered, each time a card is taken (the status bar shows it). */
+    private readonly noteReachable: (reachable: boolean) => void = () => undefined,
   ) {}
 
   get configured(): boolean {
@@ -180,6 +182,8 @@ export class CardPayments {
   }
 
   private async settle(attempt: CardAttempt, key: string, first: ProcessorOutcome, what: 'payment' | 'refund'): Promise<TakenCard> {
+    if (first.kind === 'unreachable') this.noteReachable(false);
+    else if (first.kind !== 'unknown') this.noteReachable(true);
     let outcome = first;
     // Unless it never left this till, a request may still be charged later (one in flight when the look-up found
     // nothing): it is treated as sent, so it is either forwarded with its key or cancelled by it.

@@ -23,4 +23,6 @@ export interface CardProcessor {
   /** Cancels whatever the payment key did (or will do, should it arrive late): nothing stays charged. */
   cancel(request: VoidRequest): Promise<ProcessorOutcome>;
   lookup(idempotencyKey: string): Promise<ProcessorOutcome>;
+  /** Whether the processor answers (a signed, verified reply) — for the status screens show before any card is taken. */
+  health(): Promise<'reachable' | 'unreachable' | 'unknown'>;
 }

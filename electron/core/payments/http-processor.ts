@@ -42,7 +42,10 @@ export function createHttpProcessor(options: HttpProcessorOptions): CardProcesso
   const replies = new NonceMemory();
   const base = new URL(options.url);
 
-  async function send(method: 'GET' | 'POST', path: string, payload: unknown, key: string): Promise<ProcessorOutcome> {
+  type Exchange = Extract<ProcessorOutcome, { kind: 'unreachable' | 'unknown' }> | { kind: 'reply'; status: number; json: unknown };
+
+  /** One signed request and its verified reply (or why there is none to trust). */
+  async function exchange(method: 'GET' | 'POST', path: string, payload: unknown, key: string): Promise<Exchange> {
     const body = method === 'POST' ? JSON.stringify(payload) : '';
     const headers = signRequest(options.key, method, path, body, now());
     const requestNonce = headers['kassa-nonce'];
@@ -70,20 +73,25 @@ export function createHttpProcessor(options: HttpProcessorOptions): CardProcesso
       options.log.warn('Refused a reply from the card processor', { problem: check.problem, status: response.status, path, key });
       return { kind: 'unknown', detail: `the reply failed its check (${check.problem})` };
     }
-    let json: unknown;
     try {
-      json = JSON.parse(text);
+      return { kind: 'reply', status: response.status, json: JSON.parse(text) as unknown };
     } catch {
       return { kind: 'unknown', detail: 'the reply is not JSON' };
     }
-    if (response.status === 200 && isAnswer(json)) {
+  }
+
+  async function send(method: 'GET' | 'POST', path: string, payload: unknown, key: string): Promise<ProcessorOutcome> {
+    const reply = await exchange(method, path, payload, key);
+    if (reply.kind !== 'reply') return reply;
+    const { status, json } = reply;
+    if (status === 200 && isAnswer(json)) {
       if (json.idempotencyKey !== key) return { kind: 'unknown', detail: 'the reply names another payment' };
       return { kind: 'answer', answer: json };
     }
     const error = (json as Partial<ProcessorError>).error;
-    if (response.status === 404 && error?.code === 'not_found') return { kind: 'not_found' };
-    if (response.status >= 400 && response.status < 500 && error?.code) return { kind: 'refused', code: error.code, message: error.message };
-    return { kind: 'unknown', detail: `HTTP ${response.status}${error?.code ? ` ${error.code}` : ''}` };
+    if (status === 404 && error?.code === 'not_found') return { kind: 'not_found' };
+    if (status >= 400 && status < 500 && error?.code) return { kind: 'refused', code: error.code, message: error.message };
+    return { kind: 'unknown', detail: `HTTP ${status}${error?.code ? ` ${error.code}` : ''}` };
   }
 
   return {
@@ -92,5 +100,9 @@ export function createHttpProcessor(options: HttpProcessorOptions): CardProcesso
     cancel: (request: VoidRequest) => send('POST', PROCESSOR_PATHS.voids, request, request.idempotencyKey),
     lookup: (idempotencyKey: string) =>
       send('GET', `${PROCESSOR_PATHS.lookup}?idempotencyKey=${encodeURIComponent(idempotencyKey)}`, null, idempotencyKey),
+    async health() {
+      const reply = await exchange('GET', PROCESSOR_PATHS.health, null, 'health');
+      return reply.kind === 'reply' ? (reply.status === 200 ? 'reachable' : 'unknown') : reply.kind;
+    },
   };
 }

@@ -10,7 +10,7 @@
  * cancellations of cards for sales that did not happen are retried here until the processor confirms them.
  */
 import type { PaymentDoc } from '../../../shared/model';
-import { hasExpired } from '../../../shared/payments/payment-states';
+import { hasExpired, WAITING_STATUSES } from '../../../shared/payments/payment-states';
 import type { CoreContext } from '../services/core-context';
 import type { CardPayments } from './card-payments';
 import type { CardProcessor, ProcessorOutcome } from './card-processor';
@@ -28,12 +28,14 @@ export interface ReconcileResult {
   expired: number;
 }
 
-/** What one payment's forwarding came to. */
-type Step = 'captured' | 'declined' | 'waiting' | 'unreachable';
+/** What one payment's forwarding came to ('waiting': the processor answered, but nothing is settled yet; 'skipped': nothing was asked). */
+type Step = 'captured' | 'declined' | 'waiting' | 'unreachable' | 'skipped';
 
 export class PaymentReconciler {
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<ReconcileResult> | null = null;
+  /** Payments being forwarded now: never two requests for one payment at once, whatever asks. */
+  private readonly inFlight = new Set<string>();
   private again = false;
   private backoffMs = 0;
   private stopped = false;
@@ -127,14 +129,21 @@ export class PaymentReconciler {
       result.waiting = queue.length;
       return result;
     }
+    if (queue.length === 0) {
+      // Nothing to forward: ask whether the processor answers, so the screens know before the next card.
+      const health = await this.processor.health();
+      if (health !== 'unknown') this.noteReachable(health === 'reachable');
+    }
     await this.cards.retryCancels();
     let unreachable = false;
+    let reached = false;
     // A few at a time, oldest first; a processor that cannot be reached ends the pass (nothing else will get through).
     let next = 0;
     const worker = async (): Promise<void> => {
       while (!unreachable && !this.stopped && next < queue.length) {
         const step = await this.forward(queue[next++]!);
         if (step === 'unreachable') unreachable = true;
+        else if (step !== 'skipped') reached = true;
         if (step === 'captured') result.captured += 1;
         else if (step === 'declined') result.declined += 1;
       }
@@ -142,7 +151,8 @@ export class PaymentReconciler {
     await Promise.all(Array.from({ length: Math.min(this.timing.concurrency, queue.length) }, worker));
     result.waiting = (await this.ledger.waitingHere()).length;
     this.backoffMs = unreachable ? Math.min(this.timing.maxBackoffMs, Math.max(this.timing.minBackoffMs, this.backoffMs * 2)) : 0;
-    if (queue.length > 0) this.setReachable(!unreachable);
+    if (unreachable) this.noteReachable(false);
+    else if (reached) this.noteReachable(true);
     return result;
   }
 
@@ -153,7 +163,28 @@ export class PaymentReconciler {
     return new Set(related.filter((p) => p.kind === 'handover' && p.terminalId !== this.ctx.terminalId).map((p) => p.resolves));
   }
 
-  private async forward(payment: PaymentDoc): Promise<Step> {
+  /**
+   * One payment, from what is stored now (the list it came from may be older); a failure leaves it for the next
+   * pass. Sync can briefly write an older server version of this till's own payment back (a pull answered before
+   * the latest upload landed; the next pull corrects it): a change refused then is retried, and the key makes any
+   * repeat harmless.
+   */
+  private async forward(listed: PaymentDoc): Promise<Step> {
+    if (this.inFlight.has(listed.id)) return 'skipped';
+    this.inFlight.add(listed.id);
+    try {
+      const payment = await this.ledger.get(listed.id);
+      if (!payment || !WAITING_STATUSES.includes(payment.status)) return 'skipped';
+      return await this.forwardNow(payment);
+    } catch (error) {
+      this.ctx.log.error('Could not forward a card payment; it is tried again later', { paymentId: listed.id, error });
+      return 'skipped';
+    } finally {
+      this.inFlight.delete(listed.id);
+    }
+  }
+
+  private async forwardNow(payment: PaymentDoc): Promise<Step> {
     const processor = this.processor!;
     let current = payment;
     if (current.status === 'submitting' || current.status === 'unknown') {
@@ -226,7 +257,8 @@ export class PaymentReconciler {
     this.ctx.log.warn('A card payment taken offline was declined: it is on the managers\u2019 worklist', { paymentId: payment.id, reason });
   }
 
-  private setReachable(reachable: boolean): void {
+  /** What the last request to the processor showed (here, or a card at the counter). */
+  noteReachable(reachable: boolean): void {
     if (this.lastReachable === reachable) return;
     this.lastReachable = reachable;
     this.onChange();

@@ -56,7 +56,8 @@ export async function startPayments(deps: PaymentsDeps): Promise<Payments> {
   const { ctx, processor, settings } = deps;
   const ledger = new PaymentLedger(ctx);
   const policy = (): OfflineCardPolicy => settings().offlineCards;
-  const cards = new CardPayments(ctx, processor, ledger, policy);
+  let reconciler: PaymentReconciler | null = null;
+  const cards = new CardPayments(ctx, processor, ledger, policy, (reachable) => reconciler?.noteReachable(reachable));
   const reader = createSimulatedReader();
 
   let pushing: Promise<void> | null = null;
@@ -77,13 +78,14 @@ export async function startPayments(deps: PaymentsDeps): Promise<Payments> {
         }
       });
   };
-  const reconciler = new PaymentReconciler(ctx, processor, ledger, cards, { ...DEFAULT_RECONCILER_TIMING, ...deps.timing }, changed);
+  const forwarding = new PaymentReconciler(ctx, processor, ledger, cards, { ...DEFAULT_RECONCILER_TIMING, ...deps.timing }, changed);
+  reconciler = forwarding;
 
   async function status(): Promise<PaymentsStatus> {
     const waiting = await ledger.waitingHere();
     const amount = waiting.reduce((sum, p) => sum + Math.abs(p.amount), 0);
     const offlineCards = policy();
-    const reachable = reconciler.reachable;
+    const reachable = forwarding.reachable;
     const state: ProcessorState = !processor ? 'not_configured' : reachable === null ? 'unknown' : reachable ? 'reachable' : 'unreachable';
     return {
       terminalId: ctx.terminalId,
@@ -92,7 +94,7 @@ export async function startPayments(deps: PaymentsDeps): Promise<Payments> {
       offlineCards,
       waiting: { count: waiting.length, amount },
       offlineRoom: Math.max(0, offlineCards.terminalCap - amount),
-      forwarding: reconciler.busy,
+      forwarding: forwarding.busy,
       attention: needingAttention(await ledger.attentionWithResolutions()).length,
       reader: { simulated: reader.simulated, testCards: (Object.keys(TEST_CARDS) as TestCardName[]).map((name) => ({ name, label: `${TEST_CARDS[name].brand} \u2022\u2022\u2022\u2022 ${TEST_CARDS[name].last4} (${TEST_CARD_LABELS[name]})` })) },
     };
@@ -105,22 +107,22 @@ export async function startPayments(deps: PaymentsDeps): Promise<Payments> {
   const subscription = ctx.db.payments.$.subscribe((event) => {
     changed();
     const doc = event.documentData as PaymentDoc | undefined;
-    if (doc && doc.terminalId === ctx.terminalId && WAITING_STATUSES.includes(doc.status) && !reconciler.busy) reconciler.kick();
-    if (doc && doc.kind === 'handover' && doc.terminalId !== ctx.terminalId) reconciler.kick();
+    if (doc && doc.terminalId === ctx.terminalId && WAITING_STATUSES.includes(doc.status) && !forwarding.busy) forwarding.kick();
+    if (doc && doc.kind === 'handover' && doc.terminalId !== ctx.terminalId) forwarding.kick();
   });
-  reconciler.start();
+  forwarding.start();
 
-  const handlers = createPaymentsHandlers({ ctx, ledger, cards, reader, reconciler, status, settings, reloadSettings: deps.reloadSettings, changed });
+  const handlers = createPaymentsHandlers({ ctx, ledger, cards, reader, reconciler: forwarding, status, settings, reloadSettings: deps.reloadSettings, changed });
   return {
     ledger,
     cards,
     reader,
-    reconciler,
+    reconciler: forwarding,
     handlers,
     changed,
     async stop() {
       subscription.unsubscribe();
-      await reconciler.stop();
+      await forwarding.stop();
       await pushing;
     },
   };
@@ -274,7 +276,7 @@ function createPaymentsHandlers(d: HandlerDeps): HandlerMap<PaymentsCommandName>
       const byTerminal = new Map<string, WaitingElsewhereView>();
       for (const p of await ledger.inStatus(WAITING_STATUSES)) {
         if (p.terminalId === ctx.terminalId) continue;
-        const row = byTerminal.get(p.terminalId) ?? { terminalId: p.terminalId, count: 0, amount: 0, oldest: p.createdAt };
+        const row = byTerminal.get(p.terminalId) ?? { terminalId: p.terminalId, count: 0, amount: 0, currency: p.currency, oldest: p.createdAt };
         row.count += 1;
         row.amount += p.amount;
         if (p.createdAt < row.oldest) row.oldest = p.createdAt;

@@ -167,6 +167,7 @@ describe('refusals that write nothing', () => {
       },
       refund: async () => ({ kind: 'unreachable', detail: 'not used here' }),
       lookup: async () => ({ kind: 'not_found' }),
+      health: async () => 'reachable',
     };
     till = await openSellingTill({ processor });
     const cart = await ringUp(till, [COFFEE.barcode]);

@@ -34,5 +34,9 @@ describe('the conflict rule', () => {
   it('keeps the first upload of an immutable document and the uploading terminal version of an owned one', () => {
     expect(decideConflict(SYNC_POLICIES.sales, { id: 'S', total: 1 }, { id: 'S', total: 2 })).toEqual({ winner: 'server', reason: 'first_written' });
     expect(decideConflict(SYNC_POLICIES.payments, { id: 'P', status: 'captured' }, { id: 'P', status: 'queued' })).toEqual({ winner: 'local', reason: 'owner' });
+    // An upload carrying an older version of the till's own payment than the server holds never takes it back.
+    expect(decideConflict(SYNC_POLICIES.payments, { id: 'P', status: 'queued' }, { id: 'P', status: 'submitting' })).toEqual({ winner: 'server', reason: 'further_along' });
+    expect(decideConflict(SYNC_POLICIES.payments, { id: 'P', status: 'unknown' }, { id: 'P', status: 'declined' })).toEqual({ winner: 'server', reason: 'further_along' });
+    expect(decideConflict(SYNC_POLICIES.payments, { id: 'P', status: 'declined' }, { id: 'P', status: 'unknown' })).toEqual({ winner: 'local', reason: 'owner' });
   });
 });

@@ -8,13 +8,15 @@
  * version has seen: each local edit stores the edited version's count + 1). Equal counts: the version whose
  * canonical JSON sorts last wins — arbitrary, but the same answer everywhere.
  * Immutable documents: the server's (first uploaded) version stays. Owned documents: the uploading terminal's,
- * because the server lets only the owning terminal write them (server/validate-doc.ts).
+ * because the server lets only the owning terminal write them (server/validate-doc.ts) — unless the document has
+ * a life (a payment's status) and the server's version is further along it: an upload can carry an older version
+ * of the terminal's own document than the server already holds, and a payment never goes back.
  */
 import type { RxConflictHandler, WithDeleted } from 'rxdb';
 import { deepEqual } from 'rxdb/plugins/utils';
 import { SYNC_POLICIES, type SyncPolicy } from '../../../shared/sync/sync-policy';
 
-export type ConflictReason = 'equal' | 'more_edits' | 'tiebreak' | 'first_written' | 'owner';
+export type ConflictReason = 'equal' | 'more_edits' | 'tiebreak' | 'first_written' | 'owner' | 'further_along';
 
 export interface ConflictDecision {
   winner: 'local' | 'server';
@@ -51,8 +53,12 @@ export function decideConflict(policy: SyncPolicy, local: AnyDoc, server: AnyDoc
   switch (policy.kind) {
     case 'immutable':
       return { winner: 'server', reason: 'first_written' };
-    case 'owned':
+    case 'owned': {
+      const life = policy.lifecycle;
+      const [l, s] = life ? [String(local[life.field]), String(server[life.field])] : ['', ''];
+      if (life && l !== s && (life.transitions[l] ?? []).includes(s)) return { winner: 'server', reason: 'further_along' };
       return { winner: 'local', reason: 'owner' };
+    }
     case 'shared': {
       const l = editsOf(local);
       const s = editsOf(server);

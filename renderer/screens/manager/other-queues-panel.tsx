@@ -9,20 +9,17 @@ import { api } from '../../api/client';
 import { useCommand, usePushEvent } from '../../api/use-api';
 import { AlertMessage, StatusMessage } from '../../components/alert-message';
 import { FormActions, ModalDialog } from '../../components/modal-dialog';
-import { usePaymentsStatus } from '../payments/use-payments-status';
 import { formatTime, money } from '../sell/display-format';
 
 const cards = (n: number) => `${n} card ${n === 1 ? 'payment' : 'payments'}`;
 
 export function OtherQueuesPanel() {
   const queues = useCommand('payments.waitingElsewhere', {});
-  const status = usePaymentsStatus();
   const [confirming, setConfirming] = useState<WaitingElsewhereView | null>(null);
   const [done, setDone] = useState<string | null>(null);
   // Any payment that changes, here or synced from another till, may change the other tills' queues.
   usePushEvent('payments.status', () => queues.reload());
 
-  const currency = status?.currency;
   const rows = queues.value;
   return (
     <section className="panel" aria-labelledby="other-queues-heading">
@@ -36,7 +33,7 @@ export function OtherQueuesPanel() {
       <AlertMessage message={queues.error?.message} />
       <StatusMessage message={done} />
       {rows?.length === 0 ? <p className="empty-note">No other till has card payments waiting.</p> : null}
-      {rows && rows.length > 0 && currency ? (
+      {rows && rows.length > 0 ? (
         <table className="data-table">
           <caption className="visually-hidden">Card payments waiting on other tills</caption>
           <thead>
@@ -56,7 +53,7 @@ export function OtherQueuesPanel() {
                   {row.terminalId}
                 </th>
                 <td>
-                  {cards(row.count)} · {money(row.amount, currency)}
+                  {cards(row.count)} · {money(row.amount, row.currency)}
                 </td>
                 <td>
                   <time dateTime={row.oldest}>{formatTime(row.oldest)}</time>
@@ -71,10 +68,10 @@ export function OtherQueuesPanel() {
           </tbody>
         </table>
       ) : null}
-      {confirming && currency ? (
+      {confirming ? (
         <TakeOverDialog
           queue={confirming}
-          currency={currency}
+          currency={confirming.currency}
           onCancel={() => setConfirming(null)}
           onDone={(message) => {
             setConfirming(null);

@@ -58,7 +58,7 @@ describe('the offline card rule', () => {
 });
 
 describe('the queues of other tills', () => {
-  const GONE: WaitingElsewhereView = { terminalId: 'T2', count: 2, amount: 2_598, oldest: '2026-03-02T08:00:00.000Z' };
+  const GONE: WaitingElsewhereView = { terminalId: 'T2', count: 2, amount: 2_598, currency: 'EUR', oldest: '2026-03-02T08:00:00.000Z' };
 
   beforeEach(() => {
     bridge.reset();

@@ -60,6 +60,7 @@ export interface WaitingElsewhereView {
   terminalId: string;
   count: number;
   amount: number;
+  currency: CurrencyCode;
   oldest: string;
 }
 
