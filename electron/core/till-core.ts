@@ -18,6 +18,11 @@ import { seedDemo } from './services/demo-data';
 import { createSerialQueue } from './services/serial-queue';
 import { createUserHandlers } from './services/users-handlers';
 import { startSelling } from './selling/start-selling';
+import { createReportsHandlers } from './reports/reports-handlers';
+import { SalesFigures } from './reports/sales-figures';
+import { TerminalStatusBoard } from './reports/terminal-status';
+import { ShiftDesk } from './shifts/shift-desk';
+import { createShiftsHandlers } from './shifts/shifts-handlers';
 import { createMemoryCredentialStore } from './sync/credential-store';
 import { SyncEngine } from './sync/sync-engine';
 import { createSyncHandlers } from './sync/sync-handlers';
@@ -40,6 +45,10 @@ export async function createTillCore(options: TillCoreOptions): Promise<LocalTil
 export interface LocalTillCore extends TillCore {
   /** Resolves once what follows every command answered so far (a sale's payments, stock, audit) is written. */
   settled(): Promise<void>;
+  /** The sales figures managers read (tests and benchmarks wait on them). */
+  readonly figures: SalesFigures;
+  /** Every terminal's status and this one's publisher (tests). */
+  readonly terminals: TerminalStatusBoard;
 }
 
 export async function createTillCoreOn(db: KassaDatabase, options: TillCoreOptions): Promise<LocalTillCore> {
@@ -66,8 +75,32 @@ export async function createTillCoreOn(db: KassaDatabase, options: TillCoreOptio
   const sync = new SyncEngine(ctx, options.sync ?? { url: null, credentials: createMemoryCredentialStore() });
 
   if (options.demo) await seedDemo(ctx, options.demoProducts);
+  // Checkout asks the shift desk, which needs selling's queue and settings: it is set right after selling starts.
+  let shifts: ShiftDesk | null = null;
   // Before any command is served: sales a crash left incomplete are completed, the cart is repaired.
-  const selling = await startSelling({ ctx, credentials, ...(options.processor ? { processor: options.processor } : {}) });
+  const selling = await startSelling({
+    ctx,
+    credentials,
+    mayTakeMoney: () => shifts?.assertMayTakeMoney(),
+    ...(options.processor ? { processor: options.processor } : {}),
+  });
+  const nameOf = (userId: string) => selling.receipts.clerkName(userId);
+  const figures = new SalesFigures(ctx, options.figures);
+  shifts = await ShiftDesk.start({ ctx, queue: selling.queue, settings: selling.settings, credentials, nameOf, calendar: figures.calendar });
+  const desk = shifts;
+  const openShift = () => (desk.current ? { id: desk.current.id, openedBy: desk.current.openedBy, openedAt: desk.current.openedAt } : null);
+  const board = new TerminalStatusBoard(
+    ctx,
+    { sync: () => sync.status(), openShift, lastSale: () => figures.lastSaleOf(options.terminalId) },
+    options.terminalStatus,
+  );
+  const stopAnnouncingShifts = desk.onChange((shift) => {
+    board.poke();
+    void (shift ? desk.view(shift) : Promise.resolve(null)).then(
+      (view) => push({ channelId: null, message: { event: 'shift.changed', payload: view } }),
+      (error: unknown) => log.warn('Could not announce the shift', { error }),
+    );
+  });
 
   const handlers: Handlers = {
     ...createAuthHandlers({ ctx, sessions, credentials, userWrites, demo: options.demo }),
@@ -76,11 +109,26 @@ export async function createTillCoreOn(db: KassaDatabase, options: TillCoreOptio
     'audit.recent': (input) => ctx.audit.recent(input.limit),
     ...createSyncHandlers(sync),
     ...selling.handlers,
+    ...createShiftsHandlers(desk),
+    ...createReportsHandlers({
+      ctx,
+      figures,
+      board,
+      catalog: selling.catalog,
+      nameOf,
+      currency: () => selling.settings.current().currency,
+      syncState: () => sync.status(),
+      openShift,
+    }),
   };
   const dispatch = createDispatcher(handlers, sessions, log);
 
   const stopWatchingCatalog = watchCatalog(ctx);
   await sync.start();
+  // Both work in the background from here: the core answers its first command without waiting for them.
+  figures.start();
+  board.start();
+  const ownSales = ctx.db.sales.insert$.subscribe(() => board.poke());
   let closed = false;
 
   return {
@@ -97,10 +145,16 @@ export async function createTillCoreOn(db: KassaDatabase, options: TillCoreOptio
       sessions.end(channelId);
     },
     settled: () => selling.settled(),
+    figures,
+    terminals: board,
     async close() {
       if (closed) return;
       closed = true;
       await selling.settled();
+      ownSales.unsubscribe();
+      stopAnnouncingShifts();
+      await board.stop();
+      await figures.stop();
       stopWatchingCatalog();
       selling.stop();
       await sync.stop();

@@ -39,6 +39,8 @@ export const SETTINGS: StoreSettingsView = {
   cashRoundingIncrement: 1,
   clerkDiscountLimitBp: 1000,
   warnOnNegativeStock: true,
+  requireOpenShift: false,
+  cashVarianceLimit: 500,
   embeddedBarcodes: [],
 };
 

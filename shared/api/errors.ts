@@ -13,6 +13,8 @@ export const ERROR_CODES = [
   'APPROVAL_REQUIRED',
   /** The card processor declined; nothing was written. */
   'PAYMENT_DECLINED',
+  /** The store sells only during an open shift, and none is open on this terminal. */
+  'NO_OPEN_SHIFT',
   'UNAVAILABLE',
   /** The till core is restarting after a failure: nothing was done; try again in a few seconds. */
   'RESTARTING',

@@ -1,6 +1,10 @@
 /**
  * The collections of the till's store, their schemas and migration strategies, and which of them leave the
- * terminal. RxDB's open core allows at most 13 collections in one process: this list is 10.
+ * terminal. RxDB's open core allows at most 13 collections in one process: this list is 11.
+ *
+ * `terminal_status` (the 11th) exists because no other collection has the sync policy it needs: one small document
+ * per terminal, rewritten every minute, that only that terminal may write (settings are written by any manager
+ * terminal, audit events and sales are final once written, and a shift is final once closed).
  */
 import type { MigrationStrategies, RxCollection, RxDatabase, RxJsonSchema } from 'rxdb';
 import type * as model from '../model';
@@ -15,6 +19,7 @@ export interface KassaCollections {
   stock_movements: RxCollection<model.StockMovementDoc>;
   shifts: RxCollection<model.ShiftDoc>;
   audit_events: RxCollection<model.AuditEventDoc>;
+  terminal_status: RxCollection<model.TerminalStatusDoc>;
   settings: RxCollection<model.SettingDoc>;
   local_state: RxCollection<model.LocalStateDoc>;
 }
@@ -30,6 +35,23 @@ interface CollectionSpec {
   replicated: boolean;
 }
 
+/**
+ * Shifts v0 → v1: a shift from before counting by denomination has no counts and no cash movements; a closed one
+ * keeps its counted and expected cash, and its variance is their difference (no approval was asked then, no Z number).
+ */
+export function shiftToV1(old: Record<string, unknown>): model.ShiftDoc {
+  const v0 = old as unknown as Omit<model.ShiftDoc, 'openingCount' | 'movements' | 'closingCount' | 'variance' | 'varianceApprovedBy' | 'zNumber'>;
+  return {
+    ...v0,
+    openingCount: [],
+    movements: [],
+    closingCount: [],
+    variance: v0.status === 'closed' ? v0.countedCash - v0.expectedCash : 0,
+    varianceApprovedBy: '',
+    zNumber: 0,
+  };
+}
+
 export const COLLECTIONS: Record<CollectionName, CollectionSpec> = {
   products: { schema: schemas.productSchema, migrationStrategies: {}, replicated: true },
   categories: { schema: schemas.categorySchema, migrationStrategies: {}, replicated: true },
@@ -37,8 +59,9 @@ export const COLLECTIONS: Record<CollectionName, CollectionSpec> = {
   sales: { schema: schemas.saleSchema, migrationStrategies: {}, replicated: true },
   payments: { schema: schemas.paymentSchema, migrationStrategies: {}, replicated: true },
   stock_movements: { schema: schemas.stockMovementSchema, migrationStrategies: {}, replicated: true },
-  shifts: { schema: schemas.shiftSchema, migrationStrategies: {}, replicated: true },
+  shifts: { schema: schemas.shiftSchema, migrationStrategies: { 1: shiftToV1 }, replicated: true },
   audit_events: { schema: schemas.auditEventSchema, migrationStrategies: {}, replicated: true },
+  terminal_status: { schema: schemas.terminalStatusSchema, migrationStrategies: {}, replicated: true },
   settings: { schema: schemas.settingSchema, migrationStrategies: {}, replicated: true },
   local_state: { schema: schemas.localStateSchema, migrationStrategies: {}, replicated: false },
 };

@@ -23,9 +23,11 @@ export const SYNC_POLICIES: Record<ReplicatedCollection, SyncPolicy> = {
   payments: { kind: 'owned', frozen: ['saleId', 'terminalId', 'method', 'amount', 'currency', 'createdAt'] },
   shifts: {
     kind: 'owned',
-    frozen: ['terminalId', 'openedBy', 'openedAt', 'openingFloat'],
+    frozen: ['terminalId', 'openedBy', 'openedAt', 'openingFloat', 'openingCount'],
     finalWhen: { field: 'status', value: 'closed' },
   },
+  // One document per terminal (its id), rewritten by that terminal only.
+  terminal_status: { kind: 'owned', frozen: ['terminalId'] },
   products: { kind: 'shared' },
   categories: { kind: 'shared' },
   users: { kind: 'shared' },

@@ -49,6 +49,18 @@ const VALID: { [K in CommandName]: Record<string, unknown> } = {
   'settings.get': {},
   'settings.update': { storeName: 'Corner shop' },
   'display.current': {},
+  'reports.dashboard': { from: '2026-03-01', to: '2026-03-31' },
+  'reports.sales': { filter: { from: '2026-03-01', to: '2026-03-01' }, limit: 20 },
+  'reports.csv': { range: { from: '2026-03-01', to: '2026-03-31' }, what: 'sales' },
+  'terminals.list': {},
+  'shifts.current': {},
+  'shifts.open': { counts: [{ value: 1000, count: 5 }] },
+  'shifts.cashMovement': { kind: 'paid_out', amount: 500, reason: 'Window cleaner' },
+  'shifts.noSale': { reason: 'Change for a customer' },
+  'shifts.xReport': {},
+  'shifts.close': { shiftId: 'T1-SHIFT', counts: [{ value: 1000, count: 5 }] },
+  'shifts.report': { shiftId: 'T1-SHIFT' },
+  'shifts.list': { from: '2026-03-01', to: '2026-03-31' },
 };
 
 function prng(seed: number) {

@@ -24,6 +24,7 @@ export function createCheckoutHandlers(s: SellingContext): HandlerMap<'checkout.
 }
 
 async function pay(s: SellingContext, cartRevision: number, tenders: Tender[], user: UserSummary): Promise<CheckoutResult> {
+  s.mayTakeMoney();
   const state = await payableCart(s, cartRevision);
   const settings = s.settings.current();
   const totals = computeTotals(state.cart, toSaleSettings(settings));

@@ -29,6 +29,8 @@ export interface SellingContext {
   book: SaleBook;
   receipts: ReceiptBook;
   processor: PaymentProcessor;
+  /** Throws (NO_OPEN_SHIFT) when the store sells only during an open shift and none is open here. */
+  mayTakeMoney: () => void;
 }
 
 export function currentCartView(s: SellingContext): CartView {

@@ -6,7 +6,8 @@ import type { sellingCommands } from '../../../shared/api/commands/selling-comma
 import type { HandlerMap } from '../api/handler-types';
 import type { CredentialCheck } from '../auth/credential-check';
 import type { CoreContext } from '../services/core-context';
-import { createSerialQueue } from '../services/serial-queue';
+import { createSerialQueue, type SerialQueue } from '../services/serial-queue';
+import type { CatalogIndex } from './catalog-index';
 import { createCartHandlers } from './cart-handlers';
 import { startCatalogFeed } from './catalog-feed';
 import { createCatalogSearchHandlers } from './catalog-search-handlers';
@@ -18,7 +19,7 @@ import { SaleBook } from './sale-book';
 import { createSalesAndSettingsHandlers } from './sales-settings-handlers';
 import { publishCart, type SellingContext } from './selling-context';
 import { startStockLedger } from './stock-ledger';
-import { startSettingsFeed } from './store-settings';
+import { startSettingsFeed, type SettingsFeed } from './store-settings';
 import { TerminalCart } from './terminal-cart';
 
 export type SellingCommandName = keyof typeof sellingCommands;
@@ -29,16 +30,23 @@ export interface SellingDeps {
   credentials: CredentialCheck;
   /** The card processor; a stand-in for a card network when none is given. */
   processor?: PaymentProcessor;
+  /** Asked before money changes hands (checkout, returns): throws when the store requires an open shift and none is. */
+  mayTakeMoney?: () => void;
 }
 
 export interface Selling {
   handlers: HandlerMap<SellingCommandName>;
+  /** The selling queue: shift openings and closes take turns with sales in it. */
+  queue: SerialQueue;
+  catalog: CatalogIndex;
+  settings: SettingsFeed;
+  receipts: ReceiptBook;
   /** Resolves once the work of every command answered so far (a sale's payments, stock, audit) is written. */
   settled(): Promise<void>;
   stop(): void;
 }
 
-export async function startSelling({ ctx, credentials, processor = createSimulatedProcessor() }: SellingDeps): Promise<Selling> {
+export async function startSelling({ ctx, credentials, processor = createSimulatedProcessor(), mayTakeMoney = () => undefined }: SellingDeps): Promise<Selling> {
   const stops: (() => void)[] = [];
   const queue = createSerialQueue();
   // Work that follows a command's answer runs next in the queue; it catches and logs its own failures.
@@ -66,6 +74,7 @@ export async function startSelling({ ctx, credentials, processor = createSimulat
       book,
       receipts: new ReceiptBook(ctx, settings.current),
       processor,
+      mayTakeMoney,
     };
     const handlers: HandlerMap<SellingCommandName> = {
       ...createCatalogSearchHandlers(selling),
@@ -74,7 +83,15 @@ export async function startSelling({ ctx, credentials, processor = createSimulat
       ...createReturnHandlers(selling),
       ...createSalesAndSettingsHandlers(selling),
     };
-    return { handlers, settled: () => queue.idle(), stop: () => stops.forEach((stop) => stop()) };
+    return {
+      handlers,
+      queue,
+      catalog: catalog.index,
+      settings,
+      receipts: selling.receipts,
+      settled: () => queue.idle(),
+      stop: () => stops.forEach((stop) => stop()),
+    };
   } catch (error) {
     stops.forEach((stop) => stop());
     throw error;
