@@ -1,7 +1,8 @@
 /**
  * Sales and sale lines as CSV (RFC 4180: comma, CRLF, quotes doubled). Money is written from the integer with its
  * currency's digits ("12.30", "-0.05"), quantities with three decimals: no float ever touches them. A text cell
- * that a spreadsheet would run as a formula (starting with = + - @ or a tab) is prefixed with an apostrophe.
+ * that a spreadsheet would run as a formula (starting with = + - @ or a tab, other than a plain negative number) is
+ * prefixed with an apostrophe.
  */
 import { currencyDigits, minorToDecimal } from '../money/minor-units';
 import type { SaleDoc } from '../model';
@@ -18,7 +19,7 @@ export const LINES_CSV_HEADER = [
 
 export function csvCell(value: string | number): string {
   let text = String(value);
-  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text) && !/^-\d+(\.\d+)?$/.test(text)) text = `'${text}`;
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
