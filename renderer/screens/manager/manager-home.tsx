@@ -1,14 +1,31 @@
-/** Managers and admins: the way to the till, the catalog, user management and the activity log. */
+/**
+ * Managers and admins: the way to the till, and four views: the overview (catalog, users, activity), the sales
+ * dashboard of every terminal, the shifts of every terminal with their X and Z reports, and the terminals.
+ */
 import { useState } from 'react';
-import type { SessionInfo } from '../../../shared/api/contract';
-import { useCommand } from '../../api/use-api';
+import type { SessionInfo, UserSummary } from '../../../shared/api/contract';
+import { useCommand, type CommandRead } from '../../api/use-api';
 import { CatalogSummaryPanel } from '../home/catalog-summary-panel';
 import { WelcomeHeading } from '../home/welcome-heading';
+import { SalesDashboard } from '../reports/sales-dashboard';
 import { ActivityPanel } from './activity-panel';
+import { ShiftsPanel } from './shifts-panel';
+import { TerminalsPanel } from './terminals-panel';
 import { UsersPanel } from './users-panel';
 import './manager.css';
+import '../reports/reports.css';
+
+type ManagerView = 'overview' | 'sales' | 'shifts' | 'terminals';
+const VIEWS: { view: ManagerView; label: string }[] = [
+  { view: 'overview', label: 'Overview' },
+  { view: 'sales', label: 'Sales dashboard' },
+  { view: 'shifts', label: 'Shifts' },
+  { view: 'terminals', label: 'Terminals' },
+];
 
 export function ManagerHome({ session, onSell }: { session: SessionInfo; onSell: () => void }) {
+  const [view, setView] = useState<ManagerView>('overview');
+  const settings = useCommand('settings.get', {});
   const users = useCommand('users.list', {});
   // Bumped after every change made here, so the activity log shows it without a manual refresh.
   const [changes, setChanges] = useState(0);
@@ -20,6 +37,32 @@ export function ManagerHome({ session, onSell }: { session: SessionInfo; onSell:
   return (
     <main className="screen home">
       <WelcomeHeading name={session.user.displayName} />
+      <nav aria-label="Manager" className="manager-nav">
+        {VIEWS.map((v) => (
+          <button key={v.view} type="button" className="nav-button" aria-current={view === v.view ? 'page' : undefined} onClick={() => setView(v.view)}>
+            {v.label}
+          </button>
+        ))}
+      </nav>
+      {view === 'sales' ? <SalesDashboard /> : null}
+      {view === 'shifts' ? <ShiftsPanel currency={settings.value?.currency ?? 'EUR'} /> : null}
+      {view === 'terminals' ? <TerminalsPanel /> : null}
+      {view === 'overview' ? <Overview session={session} onSell={onSell} users={users} changes={changes} changed={changed} /> : null}
+    </main>
+  );
+}
+
+interface OverviewProps {
+  session: SessionInfo;
+  onSell: () => void;
+  users: CommandRead<UserSummary[]>;
+  changes: number;
+  changed: () => void;
+}
+
+function Overview({ session, onSell, users, changes, changed }: OverviewProps) {
+  return (
+    <>
       <section className="panel panel-wide" aria-labelledby="till-heading">
         <div className="panel-header">
           <div>
@@ -34,6 +77,6 @@ export function ManagerHome({ session, onSell }: { session: SessionInfo; onSell:
       <CatalogSummaryPanel />
       <UsersPanel actor={session.user} users={users} onChanged={changed} />
       <ActivityPanel users={users.value ?? []} refreshKey={changes} />
-    </main>
+    </>
   );
 }
