@@ -58,6 +58,24 @@ function addParty(map: Map<string, PartyFigure>, key: string, p: PartyFigure): v
 const byNetThenKey = <T extends { net: number }>(key: (t: T) => string) => (a: T, b: T) =>
   b.net - a.net || (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0);
 
+/** The range as month keys ('YYYY-MM') for every month it covers whole, and day keys for the rest. */
+export function wholeMonthsAndDays(days: readonly string[]): string[] {
+  const byMonth = new Map<string, string[]>();
+  for (const day of days) {
+    const month = day.slice(0, 7);
+    const list = byMonth.get(month) ?? [];
+    list.push(day);
+    byMonth.set(month, list);
+  }
+  const keys: string[] = [];
+  for (const [month, list] of byMonth) {
+    const length = new Date(Number(month.slice(0, 4)), Number(month.slice(5, 7)), 0).getDate();
+    if (list.length === length) keys.push(month);
+    else keys.push(...list);
+  }
+  return keys;
+}
+
 export function rangeFigures(aggregates: SalesAggregates, query: RangeQuery): RangeFigures {
   const oneDay = query.from === query.to;
   const days = daysBetween(query.from, query.to);
@@ -72,10 +90,27 @@ export function rangeFigures(aggregates: SalesAggregates, query: RangeQuery): Ra
   const tenders = new Map<string, TenderFigure>();
   const products = new Map<string, ProductFigure>();
 
-  // Fewer days in the range than in the store: look each up; otherwise walk the store's days once.
-  const dayKeys = days.length < aggregates.size ? days : [...aggregates.keys()].filter((d) => d >= query.from && d <= query.to);
-  for (const day of dayKeys) {
+  // The series from the day cells' totals; everything else from whole months' cells plus the days outside them.
+  for (const day of days) {
     const cells = aggregates.get(day);
+    if (!cells) continue;
+    for (const [terminalId, cell] of cells) {
+      if (query.terminalId !== undefined && terminalId !== query.terminalId) continue;
+      if (oneDay) {
+        for (const [hour, p] of cell.hours) {
+          const point = series.get(String(hour).padStart(2, '0'))!;
+          point.net += p.net;
+          point.sales += p.sales;
+        }
+      } else {
+        const point = series.get(day)!;
+        point.net += cell.salesTotal - cell.returnsTotal;
+        point.sales += cell.sales;
+      }
+    }
+  }
+  for (const key of wholeMonthsAndDays(days)) {
+    const cells = aggregates.get(key);
     if (!cells) continue;
     for (const [terminalId, cell] of cells) {
       if (query.terminalId !== undefined && terminalId !== query.terminalId) continue;
@@ -87,17 +122,12 @@ export function rangeFigures(aggregates: SalesAggregates, query: RangeQuery): Ra
       returnsTotal += cell.returnsTotal;
       itemsMilli += cell.itemsMilli;
       addParty(terminals, terminalId, { net: cell.salesTotal - cell.returnsTotal, sales: cell.sales, returns: cell.returns });
-      for (const [key, t] of cell.tax) {
-        const into = tax.get(key) ?? { taxClass: t.taxClass, rateBp: t.rateBp, base: 0, tax: 0, documents: 0 };
+      for (const [taxKey, t] of cell.tax) {
+        const into = tax.get(taxKey) ?? { taxClass: t.taxClass, rateBp: t.rateBp, base: 0, tax: 0, documents: 0 };
         into.base += t.base;
         into.tax += t.tax;
         into.documents += t.documents;
-        tax.set(key, into);
-      }
-      for (const [hour, p] of cell.hours) {
-        const point = series.get(oneDay ? String(hour).padStart(2, '0') : day)!;
-        point.net += p.net;
-        point.sales += p.sales;
+        tax.set(taxKey, into);
       }
       for (const [clerkId, p] of cell.clerks) addParty(clerks, clerkId, p);
       for (const [method, t] of cell.tenders) {

@@ -122,6 +122,9 @@ describe('sales aggregates', () => {
     expect(oneDay.seriesBy).toBe('hour');
     expect(oneDay.series).toHaveLength(24);
     compare(SALES, { from: first, to: last, terminalId: 'T2' });
+    // Whole months are read from the month cells, the days around them from day cells.
+    compare(SALES, { from: '2026-02-15', to: '2026-04-10' });
+    compare(SALES, { from: '2026-03-01', to: '2026-03-31', terminalId: 'T1' });
     compare(SALES, { from: days[3]!, to: days[3]!, terminalId: 'T3' });
     const month = rangeFigures(buildAggregates(SALES, cal), { from: first, to: last });
     expect(month.series.map((p) => p.key)).toEqual(daysBetween(first, last));

@@ -25,6 +25,15 @@ function label(key: string, by: 'hour' | 'day'): string {
   return by === 'hour' ? `${key}:00` : key.slice(5);
 }
 
+/** A page without a 2D canvas (some test DOMs, locked-down browsers) gets the tables only. */
+function canDraw(): boolean {
+  try {
+    return document.createElement('canvas').getContext('2d') !== null;
+  } catch {
+    return false;
+  }
+}
+
 export function SalesChart({ points, by, currency }: SalesChartProps) {
   const box = useRef<HTMLDivElement>(null);
   const [drawn, setDrawn] = useState(false);
@@ -42,6 +51,10 @@ export function SalesChart({ points, by, currency }: SalesChartProps) {
     const xs = points.map((_, i) => i);
     const ys = points.map((p) => p.net);
     let plot: uPlot | null = null;
+    if (!canDraw()) {
+      setProblem('The chart cannot be drawn here; the figures are in the tables below.');
+      return;
+    }
     try {
       plot = new uPlot(
         {
