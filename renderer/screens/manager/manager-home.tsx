@@ -45,7 +45,7 @@ export function ManagerHome({ session, onSell }: { session: SessionInfo; onSell:
         ))}
       </nav>
       {view === 'sales' ? <SalesDashboard /> : null}
-      {view === 'shifts' ? <ShiftsPanel currency={settings.value?.currency ?? 'EUR'} /> : null}
+      {view === 'shifts' ? <ShiftsPanel currency={settings.value?.currency ?? 'EUR'} session={session} /> : null}
       {view === 'terminals' ? <TerminalsPanel /> : null}
       {view === 'overview' ? <Overview session={session} onSell={onSell} users={users} changes={changes} changed={changed} /> : null}
     </main>

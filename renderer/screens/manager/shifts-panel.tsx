@@ -8,12 +8,22 @@ import { AlertMessage } from '../../components/alert-message';
 import { presetRange, RangePicker, type Preset } from '../reports/range-picker';
 import { formatTime, money } from '../sell/display-format';
 import { ShiftReportDialog } from '../shifts/shift-report-dialog';
+import { ShiftRules } from './shift-rules';
+import type { SessionInfo } from '../../../shared/api/contract';
 
-export function ShiftsPanel({ currency }: { currency: string }) {
+export function ShiftsPanel({ currency, session }: { currency: string; session: SessionInfo }) {
   const [preset, setPreset] = useState<Preset>('week');
   const [range, setRange] = useState<RangeInput>(() => presetRange('week'));
   const key = JSON.stringify(range);
-  return <ShiftsList key={key} preset={preset} range={range} currency={currency} onRange={(p, r) => (setPreset(p), setRange(r))} />;
+  return (
+    <>
+      <ShiftsList key={key} preset={preset} range={range} currency={currency} onRange={(p, r) => (setPreset(p), setRange(r))} />
+      <section className="panel panel-wide" aria-labelledby="shift-rules-heading">
+        <h2 id="shift-rules-heading">Shift rules</h2>
+        <ShiftRules session={session} />
+      </section>
+    </>
+  );
 }
 
 interface ShiftsListProps {
