@@ -89,6 +89,13 @@ function Figures({ view, open }: { view: DashboardView; open: Open }) {
           money={m}
           open={(row) => open(`Sales ${row.label}`, { hour: Number(row.key) })}
         />
+        <GroupTable
+          caption="By day"
+          hidden={view.seriesBy !== 'day'}
+          rows={view.series.filter((p) => p.sales > 0 || p.net !== 0).map((p) => ({ key: p.key, label: p.key, net: p.net, sales: p.sales, returns: 0 }))}
+          money={m}
+          open={(row) => open(`Sales of ${row.label}`, { from: row.key, to: row.key })}
+        />
         <GroupTable caption="By terminal" rows={view.terminals} money={m} open={(row) => open(`Sales on ${row.label}`, { terminalId: row.key })} />
         <GroupTable caption="By clerk" rows={view.clerks} money={m} open={(row) => open(`Sales by ${row.label}`, { clerkId: row.key })} />
         <section aria-labelledby="tenders-heading">
