@@ -128,7 +128,10 @@ export async function createTillCoreOn(db: KassaDatabase, options: TillCoreOptio
   // Both work in the background from here: the core answers its first command without waiting for them.
   figures.start();
   board.start();
-  const ownSales = ctx.db.sales.insert$.subscribe(() => board.poke());
+  // This till's own sales change what its status says; other terminals' arriving by sync do not.
+  const ownSales = ctx.db.sales.insert$.subscribe((event) => {
+    if (event.documentData.terminalId === options.terminalId) board.poke();
+  });
   let closed = false;
 
   return {
