@@ -7,7 +7,28 @@ import { findChromium } from './scripts/chromium-path';
  */
 const DEMO_PORT = Number(process.env.KASSA_E2E_DEMO_PORT ?? 5291);
 const EMPTY_PORT = Number(process.env.KASSA_E2E_EMPTY_PORT ?? 5292);
-const run = (args: string) => `node --import tsx scripts/e2e-till.ts ${args}`;
+/**
+ * Card payments: the stand-in processor, started here; every till gets a key of its own from it (scripts/e2e-till.ts)
+ * and tests switch it off and on through its control listener.
+ */
+const PROCESSOR_PORT = Number(process.env.KASSA_E2E_PROCESSOR_PORT ?? 5296);
+const PROCESSOR_CONTROL_PORT = Number(process.env.KASSA_E2E_PROCESSOR_CONTROL_PORT ?? 5297);
+const PROCESSOR_ADMIN_TOKEN = 'e2e-processor-admin-token';
+const PROCESSOR_DATA_DIR = '.tmp/e2e/processor';
+process.env.KASSA_E2E_PROCESSOR_CONTROL_URL = `http://127.0.0.1:${PROCESSOR_CONTROL_PORT}/`;
+process.env.KASSA_E2E_PROCESSOR_ADMIN_TOKEN = PROCESSOR_ADMIN_TOKEN;
+const processorFlags = `--processor-port ${PROCESSOR_PORT} --processor-control-port ${PROCESSOR_CONTROL_PORT} --processor-data-dir ${PROCESSOR_DATA_DIR}`;
+const processor = {
+  command: `node --import tsx processor/run-processor.ts --port ${PROCESSOR_PORT} --control-port ${PROCESSOR_CONTROL_PORT} --data-dir ${PROCESSOR_DATA_DIR}`,
+  // Any answer will do: an unsigned request gets a 401 from a processor that is up.
+  url: `http://127.0.0.1:${PROCESSOR_PORT}/v1/health`,
+  env: { KASSA_PROCESSOR_ADMIN_TOKEN: PROCESSOR_ADMIN_TOKEN },
+  timeout: 60_000,
+  reuseExistingServer: false,
+  stdout: 'pipe' as const,
+};
+const tillEnv = { KASSA_PROCESSOR_ADMIN_TOKEN: PROCESSOR_ADMIN_TOKEN };
+const run = (args: string) => `node --import tsx scripts/e2e-till.ts ${processorFlags} ${args}`;
 process.env.KASSA_E2E_DEMO_URL = `http://127.0.0.1:${DEMO_PORT}/`;
 process.env.KASSA_E2E_EMPTY_URL = `http://127.0.0.1:${EMPTY_PORT}/`;
 
@@ -35,6 +56,7 @@ const syncTills = SYNC_TILLS.map((t) => ({
     `node --import tsx e2e/support/wait-for-account.ts ${syncServerUrl} kassa_${t.terminal} ${t.password} && ` +
     run(`--terminal ${t.terminal} --port ${t.port} --demo --couch-url http://kassa_${t.terminal}:${t.password}@127.0.0.1:${SYNC_PORT}/`),
   url: `http://127.0.0.1:${t.port}/api/health`,
+  env: tillEnv,
   timeout: 90_000,
   reuseExistingServer: false,
   stdout: 'pipe' as const,
@@ -57,8 +79,9 @@ export default defineConfig({
     },
   },
   webServer: [
-    { command: run(`--terminal E2E --port ${DEMO_PORT} --demo`), url: `${process.env.KASSA_E2E_DEMO_URL}api/health`, timeout: 60_000, reuseExistingServer: false, stdout: 'pipe' },
-    { command: run(`--terminal E2E0 --port ${EMPTY_PORT} --no-demo`), url: `${process.env.KASSA_E2E_EMPTY_URL}api/health`, timeout: 60_000, reuseExistingServer: false, stdout: 'pipe' },
+    processor,
+    { command: run(`--terminal E2E --port ${DEMO_PORT} --demo`), url: `${process.env.KASSA_E2E_DEMO_URL}api/health`, env: tillEnv, timeout: 60_000, reuseExistingServer: false, stdout: 'pipe' },
+    { command: run(`--terminal E2E0 --port ${EMPTY_PORT} --no-demo`), url: `${process.env.KASSA_E2E_EMPTY_URL}api/health`, env: tillEnv, timeout: 60_000, reuseExistingServer: false, stdout: 'pipe' },
     syncServer,
     ...syncTills,
   ],

@@ -1,6 +1,6 @@
 import { defineConfig } from 'vitest/config';
 
-const NODE_TESTS = ['shared/**/*.test.ts', 'electron/**/*.test.ts', 'server/**/*.test.ts', 'scripts/**/*.test.ts', 'renderer/**/*.test.ts'];
+const NODE_TESTS = ['shared/**/*.test.ts', 'electron/**/*.test.ts', 'server/**/*.test.ts', 'scripts/**/*.test.ts', 'renderer/**/*.test.ts', 'processor/**/*.test.ts'];
 
 export default defineConfig({
   test: {

@@ -71,8 +71,23 @@ async function main(): Promise<void> {
     config = { ...config, couchUrl: dev.couchUrl };
     syncServer = dev.child;
   }
+  // Card payments: the stand-in processor on this machine (started here if none is running), and a key for this till.
+  let processor: ChildProcess | null = null;
+  if (config.embeddedProcessor) {
+    const { ensureDevProcessor } = await import('../processor/dev-processor');
+    const dev = await ensureDevProcessor({
+      port: config.processorPort,
+      controlPort: config.processorControlPort,
+      dataDir: config.processorDataDir,
+      terminalId: config.terminalId,
+      tillDataDir: config.dataDir,
+      say: (line) => process.stdout.write(`${line}\n`),
+    });
+    processor = dev.child;
+  }
   const stopSyncServer = () => {
     if (syncServer && syncServer.exitCode === null) syncServer.kill('SIGTERM');
+    if (processor && processor.exitCode === null) processor.kill('SIGTERM');
   };
   process.once('exit', stopSyncServer);
 

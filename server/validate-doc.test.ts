@@ -73,8 +73,35 @@ describe('validate_doc_update made from the schemas', () => {
     expect(verdict(() => validator('stock_movements')({ ...movement, qtyMilli: 5 }, movement, terminal('T1'), security))).toMatch(/final/);
     const payment = couch(bundle.payments[0]!);
     const pay = validator('payments');
-    expect(verdict(() => pay({ ...payment, status: 'refunded' }, payment, terminal('T1'), security))).toBeNull();
     expect(verdict(() => pay({ ...payment, amount: payment.amount + 1 }, payment, terminal('T1'), security))).toMatch(/amount cannot change/);
+    // A captured payment is final.
+    expect(verdict(() => pay({ ...payment, status: 'refunded' }, payment, terminal('T1'), security))).toMatch(/status cannot change from captured to refunded/);
+  });
+
+  it('lets a payment change only along its legal states, by its own terminal, never in amount or card', () => {
+    const pay = validator('payments');
+    const queued = couch({ ...bundle.payments[0]!, method: 'card' as const, status: 'queued' as const, idempotencyKey: 'K-1', cardBrand: 'Visa', cardLast4: '4242', cardToken: 'tok', offline: true, settledAt: '' });
+    const at = (status: string, more: Record<string, unknown> = {}) => ({ ...queued, status, ...more });
+    const by = terminal('T1');
+    // Created: a tender may start queued, a collection only captured, a write-off only written off.
+    expect(verdict(() => pay(queued, null, by, security))).toBeNull();
+    expect(verdict(() => pay(at('submitting'), null, by, security))).toMatch(/a tender cannot start as submitting/);
+    expect(verdict(() => pay({ ...queued, kind: 'collection' }, null, by, security))).toMatch(/a collection cannot start as queued/);
+    // Along the machine: queued → submitting → unknown → submitting → captured.
+    expect(verdict(() => pay(at('submitting'), queued, by, security))).toBeNull();
+    expect(verdict(() => pay(at('unknown'), at('submitting'), by, security))).toBeNull();
+    expect(verdict(() => pay(at('submitting'), at('unknown'), by, security))).toBeNull();
+    expect(verdict(() => pay(at('captured', { reference: 'R-1' }), at('submitting'), by, security))).toBeNull();
+    // Not around it, not back, not out of a final state.
+    expect(verdict(() => pay(at('captured'), queued, by, security))).toMatch(/status cannot change from queued to captured/);
+    expect(verdict(() => pay(queued, at('submitting'), by, security))).toBeNull(); // unreachable: back in line
+    expect(verdict(() => pay(queued, at('unknown'), by, security))).toMatch(/from unknown to queued/);
+    expect(verdict(() => pay(at('captured'), at('declined'), by, security))).toMatch(/from declined to captured/);
+    expect(verdict(() => pay(at('queued'), at('expired'), by, security))).toMatch(/from expired to queued/);
+    // Never another terminal, never the amount or the card.
+    expect(verdict(() => pay(at('submitting'), queued, terminal('T2'), security))).toMatch(/may not write documents of terminal T1/);
+    expect(verdict(() => pay(at('submitting', { amount: 1 }), queued, by, security))).toMatch(/amount cannot change/);
+    expect(verdict(() => pay(at('submitting', { cardToken: 'other' }), queued, by, security))).toMatch(/cardToken cannot change/);
   });
 
   it('leaves a write that names no revision of a held document to the conflict answer', () => {

@@ -10,7 +10,8 @@
  *   in `terminalId` writes them (its account is `<prefix><terminalId>`; demo seed documents, terminal `DEMO`,
  *   may come from any manager terminal);
  * - payments and shifts are changed only by their own terminal, and never in their frozen fields (a payment's
- *   amount, method and sale; a shift's opening); a closed shift is final;
+ *   amount, method, card and sale; a shift's opening); a closed shift is final; a payment starts only in a status
+ *   its kind allows and changes status only along the legal transitions (shared/payments/payment-states.ts);
  * - products, categories, users and settings are written only by manager terminals (`<prefix>manager_terminal`).
  *
  * The function is ES5 (older CouchDB builds run SpiderMonkey 1.8.5).
@@ -23,7 +24,7 @@ import { SYNC_POLICIES, type SyncPolicy } from '../shared/sync/sync-policy';
 
 export const DESIGN_DOC_ID = '_design/kassa';
 /** Bump when the generated function changes in a way the schema hash does not show. */
-const GENERATOR_VERSION = 2;
+const GENERATOR_VERSION = 3;
 
 /** The JSON-schema keywords the function checks; everything else in an RxDB schema is for RxDB itself. */
 const KEPT = ['type', 'maxLength', 'minLength', 'enum', 'minimum', 'maximum', 'maxItems', 'minItems', 'required', 'additionalProperties'] as const;
@@ -131,7 +132,12 @@ const VALIDATE_TEMPLATE = `function (newDoc, oldDoc, userCtx, secObj) {
   if (policy.kind !== 'shared' && !seed && name !== CONFIG.prefix + newDoc.terminalId) {
     deny('the account ' + name + ' may not write documents of terminal ' + newDoc.terminalId);
   }
-  if (oldDoc && oldDoc._deleted !== true) {
+  var life = policy.lifecycle;
+  var isNew = !oldDoc || oldDoc._deleted === true;
+  if (life && isNew && !inList(life.initial[newDoc[life.kindField]], newDoc[life.field])) {
+    deny('a ' + newDoc[life.kindField] + ' cannot start as ' + newDoc[life.field]);
+  }
+  if (!isNew) {
     if (policy.kind === 'immutable') deny('is final once written; record a correction as a new document');
     if (policy.kind === 'owned') {
       for (var f = 0; f < policy.frozen.length; f++) {
@@ -139,6 +145,9 @@ const VALIDATE_TEMPLATE = `function (newDoc, oldDoc, userCtx, secObj) {
         if (JSON.stringify(newDoc[field]) !== JSON.stringify(oldDoc[field])) deny(field + ' cannot change once written');
       }
       if (policy.finalWhen && oldDoc[policy.finalWhen.field] === policy.finalWhen.value) deny('is ' + policy.finalWhen.value + ' and cannot change');
+      if (life && newDoc[life.field] !== oldDoc[life.field] && !inList(life.transitions[oldDoc[life.field]], newDoc[life.field])) {
+        deny(life.field + ' cannot change from ' + oldDoc[life.field] + ' to ' + newDoc[life.field]);
+      }
     }
   }
 }`;

@@ -85,13 +85,29 @@ export type SaleKind = (typeof SALE_KINDS)[number];
  * write; the payment documents are derived from these. Amounts are positive for both kinds.
  */
 export interface SaleTender {
-  method: (typeof PAYMENT_METHODS)[number];
+  method: TenderMethod;
   /** What the sale keeps (or the return pays back) from this tender. */
   amount: number;
   /** What the customer handed over; more than `amount` only for cash that gave change. */
   tendered: number;
-  /** The card processor's reference (authorization or refund); '' for cash. */
+  /** The card processor's reference (payment or refund); '' for cash and for a card taken offline (not forwarded yet). */
   reference: string;
+  /** The key the processor knows this card payment by (a new one for each attempt at the counter); '' for cash. */
+  idempotencyKey: string;
+  /** The card as the reader gave it (never a card number): brand, last four digits, the processor's token; '' for cash. */
+  cardBrand: string;
+  cardLast4: string;
+  cardToken: string;
+  /**
+   * '' when settled at the counter (cash, or a card the processor answered). A card accepted offline: 'queued' when
+   * it never reached the processor, 'unknown' when it may have (sent without a trustworthy answer). Either way its
+   * payment is forwarded later with the same key; only a 'queued' one can expire.
+   */
+  forwarding: (typeof FORWARDING)[number];
+  /** A card refund: the processor's reference of the payment it pays back to; '' otherwise. */
+  originalReference: string;
+  /** A customer contact taken for a card accepted offline (in case it is declined later); '' when none. */
+  contact: string;
 }
 
 /** Tax per rate as it applied at the time of sale, so a reprint years later shows the same rates. */
@@ -135,23 +151,66 @@ export interface SaleDoc {
   status: (typeof SALE_STATUSES)[number];
 }
 
-export const PAYMENT_METHODS = ['cash', 'card'] as const;
-export const PAYMENT_STATUSES = ['captured', 'queued', 'declined', 'refunded'] as const;
+export const FORWARDING = ['', 'queued', 'unknown'] as const;
+
+/** How a customer pays (or is paid back): the methods of a sale's tenders. */
+export const TENDER_METHODS = ['cash', 'card'] as const;
+export type TenderMethod = (typeof TENDER_METHODS)[number];
+/** A payment document's method: a tender's, or 'none' for an amount written off. */
+export const PAYMENT_METHODS = [...TENDER_METHODS, 'none'] as const;
 /**
- * One tender of a sale or return, derived from the sale document's `tenders` with the id `<saleId>-P<n>` (n from 1,
- * in tender order).
+ * A payment's life (shared/payments/payment-states.ts says which changes are legal): `captured` money taken (or paid
+ * back); `queued` a card accepted offline, waiting to be forwarded; `submitting` being forwarded now; `unknown`
+ * forwarded without a trustworthy answer (settled by a look-up with the same key); `declined` and `expired` (not
+ * forwarded within 24 h) need a manager; `handed_over` another terminal forwards it; `written_off` a manager gave the
+ * amount up. `refunded` is kept for documents written before payments had a life.
  */
+export const PAYMENT_STATUSES = ['captured', 'queued', 'submitting', 'unknown', 'declined', 'expired', 'handed_over', 'written_off', 'refunded'] as const;
+export type PaymentStatus = (typeof PAYMENT_STATUSES)[number];
+/**
+ * `tender`: derived from a sale document's tender (id `<saleId>-P<n>`); `collection`: another payment collected for
+ * a declined or expired one; `write_off`: a declined or expired amount given up; `handover`: a queued card payment of
+ * a terminal that is gone, forwarded by this one with the same idempotency key.
+ */
+export const PAYMENT_KINDS = ['tender', 'collection', 'write_off', 'handover'] as const;
+export type PaymentKind = (typeof PAYMENT_KINDS)[number];
+
+/** One payment of a sale or return. Tenders are derived from the sale document; the others are written for it later. */
 export interface PaymentDoc {
   id: string;
   saleId: string;
   terminalId: string;
+  kind: PaymentKind;
   method: (typeof PAYMENT_METHODS)[number];
   /** Signed: positive money taken for a sale, negative money paid back for a return. */
   amount: number;
   currency: CurrencyCode;
-  status: (typeof PAYMENT_STATUSES)[number];
+  status: PaymentStatus;
   createdAt: IsoTime;
+  /** The processor's reference once it approved; '' for cash, write-offs and what is not approved yet. */
   reference: string;
+  /** The processor's key for this card payment (the same for a handover as for the payment it takes over); '' for cash. */
+  idempotencyKey: string;
+  cardBrand: string;
+  cardLast4: string;
+  cardToken: string;
+  /** Accepted while the processor could not be reached. */
+  offline: boolean;
+  /** A card refund: the reference of the payment it pays back to. */
+  originalReference: string;
+  /** A customer contact taken for an offline card. */
+  contact: string;
+  /** Who took it: the sale's clerk, or the manager who collected or wrote off. */
+  clerkId: string;
+  /** collection / write_off / handover: the idempotency key of the card payment they resolve or take over. */
+  resolves: string;
+  /** Why: a decline's reason from the processor, a write-off's reason from the manager; '' otherwise. */
+  reason: string;
+  /** Forwarding attempts so far. */
+  attempts: number;
+  updatedAt: IsoTime;
+  /** When it reached a final state ('' until then). */
+  settledAt: IsoTime | '';
 }
 
 export const STOCK_REASONS = ['sale', 'return', 'receipt', 'adjustment'] as const;

@@ -140,6 +140,10 @@ async function measure(store: Store, synced: string, dataDir: string, mode: 'shi
     serverPort: 0,
     serverDataDir: dataDir,
     embeddedServer: false,
+    processorPort: 1,
+    processorControlPort: 1,
+    processorDataDir: dataDir,
+    embeddedProcessor: false,
   };
   const started = performance.now();
   const child = fork(CHILD, [mode, JSON.stringify(config)], {

@@ -18,6 +18,8 @@ import { startTill } from '../../electron/core/sync/test-support/remote-till';
 import { makeSale } from '../../electron/core/sync/test-support/sale-fixtures';
 import { waitForSynced } from '../../electron/core/sync/test-support/sync-harness';
 import { createTillCoreOn } from '../../electron/core/till-core';
+import { TEST_CARDS } from '../../shared/payments/processor-api';
+import { cardTender, cashTender } from '../../shared/sale/sale-tender';
 import type { DashboardView } from '../../shared/api/commands/reports-commands';
 import { generateCatalog } from '../../shared/catalog/generate-catalog';
 import { createSeededRandom } from '../../shared/catalog/seeded-random';
@@ -63,7 +65,7 @@ function yearOfSales(): SaleDoc[] {
         total: line.lineTotal,
         taxBreakdown: [{ taxClass: line.taxClass, rateBp: line.taxClass === 'standard' ? 1900 : 700, base: line.lineTotal - line.tax, tax: line.tax }],
         cashRounding: 0,
-        tenders: [{ method: 'cash', amount: line.lineTotal, tendered: line.lineTotal, reference: '' }],
+        tenders: [cashTender(line.lineTotal)],
       });
       continue;
     }
@@ -98,7 +100,7 @@ function yearOfSales(): SaleDoc[] {
       total,
       taxBreakdown: rows,
       cashRounding: 0,
-      tenders: [random.chance(0.5) ? { method: 'cash', amount: total, tendered: total, reference: '' } : { method: 'card', amount: total, tendered: total, reference: `A${i}` }],
+      tenders: [random.chance(0.5) ? cashTender(total) : cardTender(total, TEST_CARDS.approve, { idempotencyKey: `A${i}`, reference: `A${i}`, forwarding: '' })],
       approvedBy: '',
       status: 'completed',
     });

@@ -17,6 +17,7 @@ import type { CoreContext } from './services/core-context';
 import { seedDemo } from './services/demo-data';
 import { createSerialQueue } from './services/serial-queue';
 import { createUserHandlers } from './services/users-handlers';
+import { processorFromKeyFile } from './payments/processor-key';
 import { startSelling } from './selling/start-selling';
 import { createReportsHandlers } from './reports/reports-handlers';
 import { SalesFigures } from './reports/sales-figures';
@@ -78,11 +79,13 @@ export async function createTillCoreOn(db: KassaDatabase, options: TillCoreOptio
   // Checkout asks the shift desk, which needs selling's queue and settings: it is set right after selling starts.
   let shifts: ShiftDesk | null = null;
   // Before any command is served: sales a crash left incomplete are completed, the cart is repaired.
+  const processor = options.processor !== undefined ? options.processor : processorFromKeyFile(options.dataDir, log, options.processorTimeoutMs);
   const selling = await startSelling({
     ctx,
     credentials,
+    processor,
     mayTakeMoney: () => shifts?.assertMayTakeMoney(),
-    ...(options.processor ? { processor: options.processor } : {}),
+    ...(options.paymentTiming ? { paymentTiming: options.paymentTiming } : {}),
   });
   const nameOf = (userId: string) => selling.receipts.clerkName(userId);
   const figures = new SalesFigures(ctx, options.figures);
@@ -159,7 +162,7 @@ export async function createTillCoreOn(db: KassaDatabase, options: TillCoreOptio
       await board.stop();
       await figures.stop();
       stopWatchingCatalog();
-      selling.stop();
+      await selling.stop();
       await sync.stop();
       listeners.clear();
       await db.close();

@@ -30,6 +30,10 @@ beforeAll(async () => {
     serverPort: 0,
     serverDataDir: path.join(dir, 'server'),
     embeddedServer: false,
+    processorPort: 1,
+    processorControlPort: 1,
+    processorDataDir: path.join(dir, 'processor'),
+    embeddedProcessor: false,
   };
   till = await runBrowserHost(config, staticDir);
 }, 60_000);

@@ -17,7 +17,22 @@ describe('till configuration', () => {
       serverPort: 5985,
       serverDataDir: path.join(cwd, '.kassa/server'),
       embeddedServer: true,
+      processorPort: 5986,
+      processorControlPort: 5987,
+      processorDataDir: path.join(cwd, '.kassa/processor'),
+      embeddedProcessor: true,
     });
+  });
+
+  it('reads where the stand-in card processor runs, or that there is none', () => {
+    expect(resolveTillConfig(['--processor-port', '6986', '--processor-control-port=6987', '--processor-data-dir', 'p'], {}, cwd)).toMatchObject({
+      processorPort: 6986,
+      processorControlPort: 6987,
+      processorDataDir: path.join(cwd, 'p'),
+    });
+    expect(resolveTillConfig(['--no-processor'], {}, cwd).embeddedProcessor).toBe(false);
+    expect(resolveTillConfig([], { KASSA_EMBEDDED_PROCESSOR: 'off', KASSA_PROCESSOR_PORT: '7986' }, cwd)).toMatchObject({ embeddedProcessor: false, processorPort: 7986 });
+    expect(() => resolveTillConfig([], { KASSA_PROCESSOR_PORT: '0' }, cwd)).toThrow(/card processor port/);
   });
 
   it('takes flags over environment variables', () => {

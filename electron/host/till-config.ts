@@ -23,10 +23,20 @@ export interface TillConfig {
   serverDataDir: string;
   /** Whether `npm start` may start that server (`--no-server` / KASSA_EMBEDDED_SERVER=0: a till without sync). */
   embeddedServer: boolean;
+  /** `npm start` gives the till the stand-in card processor on this port (KASSA_PROCESSOR_PORT)… */
+  processorPort: number;
+  /** …its control listener on this one (KASSA_PROCESSOR_CONTROL_PORT)… */
+  processorControlPort: number;
+  /** …with its ledger here (KASSA_PROCESSOR_DATA_DIR)… */
+  processorDataDir: string;
+  /** …unless `--no-processor` / KASSA_EMBEDDED_PROCESSOR=0 (a till keeps the processor-key.json it has, if any). */
+  embeddedProcessor: boolean;
 }
 
 export const DEFAULT_PORT = 5180;
 export const DEFAULT_SERVER_PORT = 5985;
+export const DEFAULT_PROCESSOR_PORT = 5986;
+export const DEFAULT_PROCESSOR_CONTROL_PORT = 5987;
 
 function flag(argv: readonly string[], name: string): string | undefined {
   const i = argv.indexOf(`--${name}`);
@@ -64,6 +74,30 @@ export function resolveTillConfig(argv: readonly string[], env: NodeJS.ProcessEn
   const serverPort = wholeNumber(flag(argv, 'server-port') ?? env.KASSA_SERVER_PORT ?? String(DEFAULT_SERVER_PORT), 'The sync server port', 1, 65535);
   const serverDataDir = path.resolve(cwd, flag(argv, 'server-data-dir') ?? env.KASSA_SERVER_DATA_DIR ?? '.kassa/server');
   const embeddedServer = argv.includes('--no-server') ? false : yesNo(env.KASSA_EMBEDDED_SERVER, true, 'KASSA_EMBEDDED_SERVER');
-  return { terminalId, port, dataDir, demo, demoProducts, couchUrl, dbPrefix, serverPort, serverDataDir, embeddedServer };
+  const processorPort = wholeNumber(flag(argv, 'processor-port') ?? env.KASSA_PROCESSOR_PORT ?? String(DEFAULT_PROCESSOR_PORT), 'The card processor port', 1, 65535);
+  const processorControlPort = wholeNumber(
+    flag(argv, 'processor-control-port') ?? env.KASSA_PROCESSOR_CONTROL_PORT ?? String(DEFAULT_PROCESSOR_CONTROL_PORT),
+    'The card processor control port',
+    1,
+    65535,
+  );
+  const processorDataDir = path.resolve(cwd, flag(argv, 'processor-data-dir') ?? env.KASSA_PROCESSOR_DATA_DIR ?? '.kassa/processor');
+  const embeddedProcessor = argv.includes('--no-processor') ? false : yesNo(env.KASSA_EMBEDDED_PROCESSOR, true, 'KASSA_EMBEDDED_PROCESSOR');
+  return {
+    terminalId,
+    port,
+    dataDir,
+    demo,
+    demoProducts,
+    couchUrl,
+    dbPrefix,
+    serverPort,
+    serverDataDir,
+    embeddedServer,
+    processorPort,
+    processorControlPort,
+    processorDataDir,
+    embeddedProcessor,
+  };
 }
 

@@ -42,6 +42,7 @@ export const SETTINGS: StoreSettingsView = {
   requireOpenShift: false,
   cashVarianceLimit: 500,
   embeddedBarcodes: [],
+  offlineCards: { enabled: false, perPaymentCap: 10_000, terminalCap: 100_000 },
 };
 
 /** The receipt the till would print for `cart` paid with `tenders`. */
@@ -75,9 +76,10 @@ export function receiptFor(cart: CartView, tenders: { method: 'cash' | 'card'; a
       total: cart.total,
       cashRounding: 0,
       taxBreakdown: [],
-      payments: tenders.map((t) => ({ method: t.method, amount: t.amount, status: 'captured' })),
+      payments: tenders.map((t) => ({ method: t.method, amount: t.amount, status: 'captured', card: t.method === 'card' ? 'Visa \u2022\u2022\u2022\u2022 4242' : '', offline: false })),
       tendered,
       changeDue,
+      settlement: 'settled',
     },
   };
 }

@@ -8,6 +8,7 @@ import type { CommandSpec } from './command-spec';
 import { authCommands } from './commands/auth-commands';
 import { catalogCommands } from './commands/catalog-commands';
 import { reportsCommands } from './commands/reports-commands';
+import { paymentsCommands } from './commands/payments-commands';
 import { sellingCommands } from './commands/selling-commands';
 import { shiftsCommands } from './commands/shifts-commands';
 import { syncCommands } from './commands/sync-commands';
@@ -20,6 +21,7 @@ export type * from './commands/selling-commands';
 export type * from './commands/reports-commands';
 export type * from './commands/shifts-commands';
 export type { ConnectionCheck, PairingInput, RejectedDocView, RetryResult, SyncStatus } from './commands/sync-commands';
+export type * from './commands/payments-commands';
 
 export const commands = {
   ...authCommands,
@@ -28,6 +30,7 @@ export const commands = {
   ...syncCommands,
   ...reportsCommands,
   ...shiftsCommands,
+  ...paymentsCommands,
 } as const;
 
 export type Commands = typeof commands;

@@ -15,6 +15,8 @@ export const ERROR_CODES = [
   'PAYMENT_DECLINED',
   /** The store sells only during an open shift, and none is open on this terminal. */
   'NO_OPEN_SHIFT',
+  /** A card cannot be taken now (no processor reachable and offline cards not allowed, or over the offline caps). */
+  'CARD_UNAVAILABLE',
   'UNAVAILABLE',
   /** The till core is restarting after a failure: nothing was done; try again in a few seconds. */
   'RESTARTING',

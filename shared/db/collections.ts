@@ -8,6 +8,7 @@
  */
 import type { MigrationStrategies, RxCollection, RxDatabase, RxJsonSchema } from 'rxdb';
 import type * as model from '../model';
+import { MIGRATIONS } from './migrations';
 import * as schemas from './schemas';
 
 export interface KassaCollections {
@@ -35,31 +36,14 @@ interface CollectionSpec {
   replicated: boolean;
 }
 
-/**
- * Shifts v0 → v1: a shift from before counting by denomination has no counts and no cash movements; a closed one
- * keeps its counted and expected cash, and its variance is their difference (no approval was asked then, no Z number).
- */
-export function shiftToV1(old: Record<string, unknown>): model.ShiftDoc {
-  const v0 = old as unknown as Omit<model.ShiftDoc, 'openingCount' | 'movements' | 'closingCount' | 'variance' | 'varianceApprovedBy' | 'zNumber'>;
-  return {
-    ...v0,
-    openingCount: [],
-    movements: [],
-    closingCount: [],
-    variance: v0.status === 'closed' ? v0.countedCash - v0.expectedCash : 0,
-    varianceApprovedBy: '',
-    zNumber: 0,
-  };
-}
-
 export const COLLECTIONS: Record<CollectionName, CollectionSpec> = {
   products: { schema: schemas.productSchema, migrationStrategies: {}, replicated: true },
   categories: { schema: schemas.categorySchema, migrationStrategies: {}, replicated: true },
   users: { schema: schemas.userSchema, migrationStrategies: {}, replicated: true },
-  sales: { schema: schemas.saleSchema, migrationStrategies: {}, replicated: true },
-  payments: { schema: schemas.paymentSchema, migrationStrategies: {}, replicated: true },
+  sales: { schema: schemas.saleSchema, migrationStrategies: { ...MIGRATIONS.sales }, replicated: true },
+  payments: { schema: schemas.paymentSchema, migrationStrategies: { ...MIGRATIONS.payments }, replicated: true },
   stock_movements: { schema: schemas.stockMovementSchema, migrationStrategies: {}, replicated: true },
-  shifts: { schema: schemas.shiftSchema, migrationStrategies: { 1: shiftToV1 }, replicated: true },
+  shifts: { schema: schemas.shiftSchema, migrationStrategies: { ...MIGRATIONS.shifts }, replicated: true },
   audit_events: { schema: schemas.auditEventSchema, migrationStrategies: {}, replicated: true },
   terminal_status: { schema: schemas.terminalStatusSchema, migrationStrategies: {}, replicated: true },
   settings: { schema: schemas.settingSchema, migrationStrategies: {}, replicated: true },

@@ -21,6 +21,8 @@ import type {
 import {
   CASH_MOVEMENT_KINDS,
   CREDENTIAL_KINDS,
+  FORWARDING,
+  PAYMENT_KINDS,
   PAYMENT_METHODS,
   PAYMENT_STATUSES,
   PRODUCT_UNITS,
@@ -29,6 +31,7 @@ import {
   SHIFT_STATUSES,
   STOCK_REASONS,
   TAX_CLASSES,
+  TENDER_METHODS,
 } from '../model';
 import { ROLES } from '../roles';
 
@@ -130,15 +133,24 @@ const saleLine = {
   additionalProperties: false,
 } as const;
 
+const cardFields = { cardBrand: text(24), cardLast4: text(4), cardToken: text(128) } as const;
+
 const saleTender = {
   type: 'object',
   properties: {
-    method: oneOf(PAYMENT_METHODS),
+    method: oneOf(TENDER_METHODS),
     amount: minor,
     tendered: minor,
     reference: text(128),
+    idempotencyKey: text(80),
+    ...cardFields,
+    forwarding: { type: 'string', enum: [...FORWARDING], maxLength: 8 },
+    originalReference: text(128),
+    contact: text(120),
   },
-  required: ['method', 'amount', 'tendered', 'reference'],
+  required: [
+    'method', 'amount', 'tendered', 'reference', 'idempotencyKey', 'cardBrand', 'cardLast4', 'cardToken', 'forwarding', 'originalReference', 'contact',
+  ],
   additionalProperties: false,
 } as const;
 
@@ -150,7 +162,8 @@ const saleTaxRow = {
 } as const;
 
 export const saleSchema: RxJsonSchema<SaleDoc> = {
-  version: 0,
+  // 1: tenders carry the card (brand, last four, token), whether it was taken offline, a refund's original reference.
+  version: 1,
   primaryKey: 'id',
   type: 'object',
   properties: {
@@ -186,21 +199,39 @@ export const saleSchema: RxJsonSchema<SaleDoc> = {
 };
 
 export const paymentSchema: RxJsonSchema<PaymentDoc> = {
-  version: 0,
+  // 1: a payment's life (queued, submitting, unknown, …), its kind, key, card and resolution.
+  version: 1,
   primaryKey: 'id',
   type: 'object',
   properties: {
     id,
     saleId: ref,
     terminalId: text(24),
+    kind: oneOf(PAYMENT_KINDS),
     method: oneOf(PAYMENT_METHODS),
     amount: minor,
     currency: text(3),
     status: oneOf(PAYMENT_STATUSES),
     createdAt: isoTime,
     reference: text(128),
+    idempotencyKey: text(80),
+    ...cardFields,
+    offline: { type: 'boolean' },
+    originalReference: text(128),
+    contact: text(120),
+    clerkId: ref,
+    resolves: text(80),
+    reason: text(300),
+    attempts: count,
+    updatedAt: isoTime,
+    settledAt: isoTime,
   },
-  required: ['id', 'saleId', 'terminalId', 'method', 'amount', 'currency', 'status', 'createdAt', 'reference'],
+  required: [
+    'id', 'saleId', 'terminalId', 'kind', 'method', 'amount', 'currency', 'status', 'createdAt', 'reference', 'idempotencyKey',
+    'cardBrand', 'cardLast4', 'cardToken', 'offline', 'originalReference', 'contact', 'clerkId', 'resolves', 'reason', 'attempts',
+    'updatedAt', 'settledAt',
+  ],
+  // status: this terminal's payments waiting to be forwarded, and the worklist; saleId: a sale's payments.
   indexes: ['saleId', 'status'],
   additionalProperties: false,
 };

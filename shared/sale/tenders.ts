@@ -15,10 +15,10 @@ import { currencyDigits, minorToDecimal } from '../money/minor-units';
 import { roundCash } from '../money/cash-rounding';
 import { attempt, type Outcome } from '../money/outcome';
 import { TillError } from '../api/errors';
-import { PAYMENT_METHODS } from '../model';
+import { TENDER_METHODS, type TenderMethod } from '../model';
 import type { SaleTotals } from './totals';
 
-export type TenderMethod = (typeof PAYMENT_METHODS)[number];
+export type { TenderMethod };
 
 export interface Tender {
   method: TenderMethod;
@@ -55,7 +55,7 @@ export function settleTenders(totals: Pick<SaleTotals, 'total' | 'currency' | 'c
     const payments: SettledPayment[] = [];
     tenders.forEach((tender, index) => {
       const { method, amount } = tender;
-      if (!(PAYMENT_METHODS as readonly string[]).includes(method)) bad(`Unknown payment method "${String(method)}".`);
+      if (!(TENDER_METHODS as readonly string[]).includes(method)) bad(`Unknown payment method "${String(method)}".`);
       if (!Number.isSafeInteger(amount) || amount <= 0) bad('Each payment must be an amount above zero.');
       if (remaining === 0) bad('The sale is already paid: remove the extra payment.');
 

@@ -9,18 +9,38 @@
  * - `shared`: edited at any manager till (catalog, users, settings). Concurrent edits are resolved by the edit
  *   counter rule in conflict-rule.ts; only manager terminals may write them.
  */
+import { INITIAL_STATUSES, PAYMENT_TRANSITIONS } from '../payments/payment-states';
 import type { ReplicatedCollection } from './sync-names';
+
+/**
+ * A document's life in one field: which values a new document may start with (per the value of `kindField`), and
+ * which changes of it are legal afterwards (a value not listed is final).
+ */
+export interface Lifecycle {
+  field: string;
+  kindField: string;
+  initial: Readonly<Record<string, readonly string[]>>;
+  transitions: Readonly<Record<string, readonly string[]>>;
+}
 
 export type SyncPolicy =
   | { kind: 'immutable' }
-  | { kind: 'owned'; frozen: readonly string[]; finalWhen?: { field: string; value: string } }
+  | { kind: 'owned'; frozen: readonly string[]; finalWhen?: { field: string; value: string }; lifecycle?: Lifecycle }
   | { kind: 'shared' };
 
 export const SYNC_POLICIES: Record<ReplicatedCollection, SyncPolicy> = {
   sales: { kind: 'immutable' },
   stock_movements: { kind: 'immutable' },
   audit_events: { kind: 'immutable' },
-  payments: { kind: 'owned', frozen: ['saleId', 'terminalId', 'method', 'amount', 'currency', 'createdAt'] },
+  payments: {
+    kind: 'owned',
+    // Never in amount, and never what the payment is: only its status (and what the processor said) moves on.
+    frozen: [
+      'saleId', 'terminalId', 'kind', 'method', 'amount', 'currency', 'createdAt', 'idempotencyKey', 'cardBrand', 'cardLast4', 'cardToken',
+      'offline', 'originalReference', 'contact', 'clerkId', 'resolves',
+    ],
+    lifecycle: { field: 'status', kindField: 'kind', initial: INITIAL_STATUSES, transitions: PAYMENT_TRANSITIONS as Record<string, readonly string[]> },
+  },
   shifts: {
     kind: 'owned',
     frozen: ['terminalId', 'openedBy', 'openedAt', 'openingFloat', 'openingCount'],

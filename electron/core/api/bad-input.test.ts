@@ -61,6 +61,13 @@ const VALID: { [K in CommandName]: Record<string, unknown> } = {
   'shifts.close': { shiftId: 'T1-SHIFT', counts: [{ value: 1000, count: 5 }] },
   'shifts.report': { shiftId: 'T1-SHIFT' },
   'shifts.list': { from: '2026-03-01', to: '2026-03-31' },
+  'payments.status': {},
+  'payments.worklist': {},
+  'payments.collect': { paymentId: 'T1-SALE-P1', method: 'cash' },
+  'payments.writeOff': { paymentId: 'T1-SALE-P1', reason: 'customer unreachable' },
+  'payments.waitingElsewhere': {},
+  'payments.takeOver': { terminalId: 'T2' },
+  'payments.setOfflineCards': { enabled: true },
 };
 
 function prng(seed: number) {

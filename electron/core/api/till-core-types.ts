@@ -6,7 +6,8 @@
 import type { ApiResult } from '../../../shared/api/errors';
 import type { CommandName } from '../../../shared/api/contract';
 import type { PushMessage } from '../../../shared/api/events';
-import type { PaymentProcessor } from '../selling/payment-processor';
+import type { CardProcessor } from '../payments/card-processor';
+import type { ReconcilerTiming } from '../payments/reconciler-timing';
 import type { SyncSettings } from '../sync/sync-settings';
 import type { StoreCalendar } from '../../../shared/reports/store-calendar';
 
@@ -39,8 +40,15 @@ export interface TillCoreOptions {
   now?: () => number;
   /** Replication with the store's CouchDB (electron/core/sync). Absent: the till reports sync as not configured. */
   sync?: SyncSettings;
-  /** The card processor (tests inject one); absent: the simulated stand-in for a card network. */
-  processor?: PaymentProcessor;
+  /**
+   * The card processor (tests inject one; null: none). Absent: the one named in the data directory's
+   * processor-key.json, if there is one.
+   */
+  processor?: CardProcessor | null;
+  /** How long a card request may take at the counter before it counts as unknown (default 15 s). */
+  processorTimeoutMs?: number;
+  /** Forwarding of cards taken offline (tests make it quick). */
+  paymentTiming?: Partial<ReconcilerTiming>;
   /** How the sales figures are built (tests and benchmarks: batch size, calendar). */
   figures?: SalesFiguresOptions;
   /** How often the terminal's status is written (tests: shorter). */

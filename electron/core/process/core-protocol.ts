@@ -16,7 +16,7 @@ import type { SyncSettings } from '../sync/sync-settings';
 export type CredentialsSource = { kind: 'file' } | { kind: 'relayed'; current: SyncCredentials | null; location: string };
 
 /** TillCoreOptions as data: no functions cross the boundary (the clock, the processor and the stores are the core's own). */
-export interface CoreStartOptions extends Omit<TillCoreOptions, 'now' | 'sync' | 'processor'> {
+export interface CoreStartOptions extends Omit<TillCoreOptions, 'now' | 'sync' | 'processor' | 'paymentTiming'> {
   sync: Omit<SyncSettings, 'credentials'> & { credentials: CredentialsSource };
 }
 

@@ -4,7 +4,8 @@
  */
 import type { DashboardView, GroupFigure, ProductFigureView, SalesFilter, TerminalView } from '../../../shared/api/commands/reports-commands';
 import type { SaleSummary } from '../../../shared/api/commands/selling-commands';
-import type { SaleDoc } from '../../../shared/model';
+import type { PaymentDoc, SaleDoc } from '../../../shared/model';
+import { settlementOf } from '../../../shared/payments/settlement';
 import { LINES_CSV_HEADER, lineCsvRows, SALES_CSV_HEADER, saleCsvRow, csvRow } from '../../../shared/reports/sales-csv';
 import { addDays } from '../../../shared/reports/store-calendar';
 import type { HandlerMap } from '../api/handler-types';
@@ -149,7 +150,7 @@ export function createReportsHandlers(deps: ReportsDeps): HandlerMap<ReportComma
 
   const cursorOf = (sale: SaleDoc) => `${sale.createdAt}|${sale.id}`;
 
-  async function summary(sale: SaleDoc): Promise<SaleSummary> {
+  async function summary(sale: SaleDoc): Promise<Omit<SaleSummary, 'settlement'>> {
     return {
       saleId: sale.id,
       number: sale.number,
@@ -166,14 +167,21 @@ export function createReportsHandlers(deps: ReportsDeps): HandlerMap<ReportComma
     'reports.dashboard': dashboard,
 
     'reports.sales': async ({ filter, after, limit }) => {
-      const items: SaleSummary[] = [];
+      const found: Omit<SaleSummary, 'settlement'>[] = [];
       let last: SaleDoc | null = null;
+      let next: string | null = null;
       for await (const sale of salesIn(filter, after)) {
-        if (items.length === limit) return { items, next: cursorOf(last!) };
-        items.push(await summary(sale));
+        if (found.length === limit) {
+          next = cursorOf(last!);
+          break;
+        }
+        found.push(await summary(sale));
         last = sale;
       }
-      return { items, next: null };
+      // Whether each sale's money is all in, from its payments as they stand (card payments taken offline, declines).
+      const payments = (await ctx.db.payments.find({ selector: { saleId: { $in: found.map((f) => f.saleId) } } }).exec()).map((d) => d.toMutableJSON() as PaymentDoc);
+      const items = found.map((f) => ({ ...f, settlement: settlementOf({ id: f.saleId }, payments).state }));
+      return { items, next };
     },
 
     'reports.csv': async ({ range, what, after }) => {

@@ -10,7 +10,8 @@ import type { SaleDoc } from '../../../shared/model';
 import { buildAggregates } from '../../../shared/reports/sales-aggregates';
 import { localCalendar } from '../../../shared/reports/store-calendar';
 import { randomSales } from '../../../shared/reports/test-support/random-sales';
-import { openTempTill, type TempTill } from '../test-support/temp-till';
+import { openCardTill } from '../payments/test-support/stand-in-processor';
+import type { TempTill } from '../test-support/temp-till';
 
 let till: TempTill | null = null;
 afterEach(async () => {
@@ -96,7 +97,7 @@ function expectDashboard(view: DashboardView, docs: SaleDoc[]) {
 
 describe('the sales dashboard', () => {
   it('gives every figure as the sums of the stored sales, from the background build and the live stream alike, and after a restart', async () => {
-    till = await openTempTill({ demo: true, demoProducts: 30, figures: { batch: 97 } });
+    till = await openCardTill({ demo: true, demoProducts: 30, figures: { batch: 97 } });
     await insert(till, SALES.slice(0, 500));
     await till.reopen({ figures: { batch: 97 } });
     await till.must('m', 'auth.login', { username: 'maria', secret: '4321' });
@@ -123,7 +124,7 @@ describe('the sales dashboard', () => {
   });
 
   it('counts this till’s own checkout at once and says when figures moved', async () => {
-    till = await openTempTill({ demo: true, demoProducts: 30 });
+    till = await openCardTill({ demo: true, demoProducts: 30 });
     await untilBuilt(till);
     await till.must('c', 'auth.login', { username: 'maria', secret: '4321' });
     const [product] = (await till.must('c', 'catalog.search', { query: '', limit: 1 })).items;
@@ -139,7 +140,7 @@ describe('the sales dashboard', () => {
   });
 
   it('answers the first command while the figures are still being built', async () => {
-    till = await openTempTill({ demo: true, demoProducts: 30 });
+    till = await openCardTill({ demo: true, demoProducts: 30 });
     const many = randomSales({ seed: 5, count: 3_000, terminals: ['T7', 'T8'] });
     for (let i = 0; i < many.length; i += 2_000) await insert(till, many.slice(i, i + 2_000));
     await till.reopen({ figures: { batch: 100 } });
@@ -151,7 +152,7 @@ describe('the sales dashboard', () => {
   });
 
   it('drills down to the sales behind a figure, a page at a time, and exports them as CSV', async () => {
-    till = await openTempTill({ demo: true, demoProducts: 30 });
+    till = await openCardTill({ demo: true, demoProducts: 30 });
     await insert(till, SALES);
     await untilBuilt(till);
     await till.must('m', 'auth.login', { username: 'maria', secret: '4321' });

@@ -2,9 +2,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { SaleDoc } from '../../../shared/model';
 import type { TempTill } from '../test-support/temp-till';
-import type { CardDecision, CardRequest, PaymentProcessor } from './payment-processor';
+import type { CardProcessor, ProcessorOutcome } from '../payments/card-processor';
+import { cashTender } from '../../../shared/sale/sale-tender';
 import { saleDoc } from './test-support/sale-doc';
-import { BREAD, COFFEE, DECLINED, fingerprint, openSellingTill, SALE_COLLECTIONS, TILL } from './test-support/selling-till';
+import { chargesIn } from '../payments/test-support/stand-in-processor';
+import { BREAD, COFFEE, DECLINED, fingerprint, MONEY_COLLECTIONS, openSellingTill, SALE_COLLECTIONS, TILL, type SellingTill } from './test-support/selling-till';
 
 let till: TempTill | null = null;
 afterEach(async () => {
@@ -57,7 +59,7 @@ describe('scan, cart and cash', () => {
 
     const [sale] = await salesOf(till);
     expect(sale).toMatchObject({ number: 'T1-000001', seq: 1, kind: 'sale', refSaleId: '', total: 2847, cashRounding: -2, status: 'completed' });
-    expect(sale!.tenders).toEqual([{ method: 'cash', amount: 2845, tendered: 5000, reference: '' }]);
+    expect(sale!.tenders).toEqual([cashTender(2845, 5000)]);
     expect(sale!.lines.map((l) => [l.productId, l.unit, l.qtyMilli, l.unitPrice, l.lineTotal])).toEqual([
       [COFFEE.id, 'piece', 2000, 1299, 2598],
       [BREAD.id, 'piece', 1000, 249, 249],
@@ -96,7 +98,8 @@ describe('scan, cart and cash', () => {
       ['card', 1000, 1000],
       ['cash', 1845, 2000],
     ]);
-    expect(sale!.tenders[0]!.reference).toMatch(/^SIM-A/);
+    // The processor's own reference, and the card as the (simulated) reader gave it: never a card number.
+    expect(sale!.tenders[0]).toMatchObject({ reference: expect.stringMatching(/.+/), cardBrand: 'Visa', cardLast4: '4242', forwarding: '' });
     const payments = (await till.db.payments.find({ selector: { saleId: sale!.id } }).exec()).map((p) => p.toJSON());
     expect(payments.map((p) => [p.method, p.amount, p.status])).toEqual([
       ['card', 1000, 'captured'],
@@ -110,7 +113,7 @@ describe('refusals that write nothing', () => {
   it('a declined card refuses the checkout, writes nothing and keeps the cart', async () => {
     till = await openSellingTill();
     const cart = await ringUp(till, [DECLINED.barcode]);
-    const before = await fingerprint(till, SALE_COLLECTIONS);
+    const before = await fingerprint(till, MONEY_COLLECTIONS);
     const declined = await till.call(TILL, 'checkout.pay', { cartRevision: cart.revision, tenders: [{ method: 'card', amount: 1013 }] });
     expect(declined).toMatchObject({ ok: false, error: { code: 'PAYMENT_DECLINED', message: expect.stringMatching(/Card declined for 10\.13 EUR .*ask for another payment/) } });
     // A split whose second card is declined: the first card's authorization is voided, nothing is written.
@@ -122,51 +125,77 @@ describe('refusals that write nothing', () => {
       ],
     });
     expect(split).toMatchObject({ ok: false, error: { code: 'PAYMENT_DECLINED' } });
-    expect(await fingerprint(till, SALE_COLLECTIONS)).toEqual(before);
+    expect(await fingerprint(till, MONEY_COLLECTIONS)).toEqual(before);
     expect(await till.must(TILL, 'cart.get', {})).toEqual(cart);
+    // At the processor: the first card of the split was taken, then cancelled; nothing stays charged.
+    const ledger = await (till as SellingTill).standIn!.temp.control.ledger();
+    expect(ledger.map((r) => [r.kind, r.amount, r.answer.status])).toEqual([
+      ['payment', 1013, 'declined'],
+      ['payment', 500, 'approved'],
+      ['payment', 513, 'declined'],
+      ['void', null, 'approved'],
+    ]);
+    expect(chargesIn(ledger).size).toBe(0);
+    const audit = await till.db.audit_events.find({ selector: { type: 'payment.cancelled' } }).exec();
+    expect(audit.map((e) => e.subjectId)).toEqual([ledger[1]!.idempotencyKey]);
     // Another payment for the same cart goes through.
     await till.must(TILL, 'checkout.pay', { cartRevision: cart.revision, tenders: [{ method: 'cash', amount: 1015 }] });
     expect((await salesOf(till)).map((s) => s.number)).toEqual(['T1-000001']);
   });
 
-  it('voids the cards a split had authorized when a later card is declined, and when the sale cannot be written', async () => {
+  it('cancels the cards a split had taken when a later card is declined, and when the sale cannot be written', async () => {
     // A STAND-IN FOR A CARD NETWORK (none can be reached here) that records what the till asks of it.
     const asked: string[] = [];
-    const decisions: CardDecision[] = [];
-    let duringAuthorize: (() => Promise<void>) | null = null;
-    const processor: PaymentProcessor = {
-      authorize: async (request: CardRequest) => {
-        asked.push(`authorize ${request.idempotencyKey} ${request.amount}`);
-        await duringAuthorize?.();
-        return decisions.shift() ?? { approved: true, reference: `REF-${request.idempotencyKey}` };
+    const answers: ('approve' | 'decline')[] = [];
+    let duringPayment: (() => Promise<void>) | null = null;
+    const answer = (key: string, status: 'approved' | 'declined'): ProcessorOutcome => ({
+      kind: 'answer',
+      answer:
+        status === 'approved'
+          ? { kind: 'payment', status, idempotencyKey: key, reference: `REF-${key}`, amount: 0, currency: 'EUR', at: '' }
+          : { kind: 'payment', status, idempotencyKey: key, code: 'insufficient_funds', reason: 'insufficient funds', at: '' },
+    });
+    const processor: CardProcessor = {
+      pay: async (request) => {
+        asked.push(`pay ${request.idempotencyKey} ${request.amount}`);
+        await duringPayment?.();
+        return answer(request.idempotencyKey, answers.shift() === 'decline' ? 'declined' : 'approved');
       },
-      voidAuthorization: async (reference) => void asked.push(`void ${reference}`),
-      refund: async () => ({ approved: false, reason: 'not used here' }),
+      cancel: async (request) => {
+        asked.push(`cancel ${request.paymentIdempotencyKey}`);
+        return { kind: 'answer', answer: { kind: 'void', status: 'approved', idempotencyKey: request.idempotencyKey, reference: 'V', amount: 0, currency: 'EUR', at: '' } };
+      },
+      refund: async () => ({ kind: 'unreachable', detail: 'not used here' }),
+      lookup: async () => ({ kind: 'not_found' }),
     };
     till = await openSellingTill({ processor });
     const cart = await ringUp(till, [COFFEE.barcode]);
-    const before = await fingerprint(till, SALE_COLLECTIONS);
+    const before = await fingerprint(till, MONEY_COLLECTIONS);
     const split = { cartRevision: cart.revision, tenders: [{ method: 'card' as const, amount: 500 }, { method: 'card' as const, amount: 300 }, { method: 'card' as const, amount: 499 }] };
 
-    decisions.push({ approved: true, reference: 'REF-FIRST' }, { approved: true, reference: 'REF-SECOND' }, { approved: false, reason: 'insufficient funds' });
+    answers.push('approve', 'approve', 'decline');
     expect(await till.call(TILL, 'checkout.pay', split)).toMatchObject({ ok: false, error: { code: 'PAYMENT_DECLINED', message: expect.stringMatching(/4\.99 EUR \(insufficient funds\)/) } });
-    // The cart's sale id is the processor's idempotency key (with the payment's place): one charge per payment, ever.
+    // Each card attempt has its own key, made from the payment's id: the cart's sale id and the payment's place.
     const { saleId } = JSON.parse((await till.db.local_state.findOne('cart:current').exec())!.value) as { saleId: string };
-    const key = (n: number) => `${saleId}-P${n}`;
-    expect(asked).toEqual([`authorize ${key(1)} 500`, `authorize ${key(2)} 300`, `authorize ${key(3)} 499`, 'void REF-FIRST', 'void REF-SECOND']);
-    expect(await fingerprint(till, SALE_COLLECTIONS)).toEqual(before);
+    const keys = asked.filter((a) => a.startsWith('pay ')).map((a) => a.split(' ')[1]!);
+    expect(keys.map((k) => k.replace(/-[0-9A-F]{8}$/, ''))).toEqual([`${saleId}-P1`, `${saleId}-P2`, `${saleId}-P3`]);
+    expect(asked).toEqual([`pay ${keys[0]} 500`, `pay ${keys[1]} 300`, `pay ${keys[2]} 499`, `cancel ${keys[0]}`, `cancel ${keys[1]}`]);
+    expect(await fingerprint(till, MONEY_COLLECTIONS)).toEqual(before);
 
-    // An approved card whose sale then cannot be written is voided too. Here the write fails because, while the
-    // card was being authorized, a document took the sale's id (as a disk error would fail it).
+    // An approved card whose sale then cannot be written is cancelled too. Here the write fails because, while the
+    // card was being taken, a document took the sale's id (as a disk error would fail it).
     asked.length = 0;
-    duringAuthorize = async () => {
-      duringAuthorize = null;
+    duringPayment = async () => {
+      duringPayment = null;
       await till!.db.sales.insert(saleDoc({ id: saleId, number: 'T9-000001', terminalId: 'T9' }));
     };
     const failed = await till.call(TILL, 'checkout.pay', { cartRevision: cart.revision, tenders: [{ method: 'card', amount: 1299 }] });
     expect(failed).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
-    expect(asked).toEqual([`authorize ${key(1)} 1299`, `void REF-${key(1)}`]);
+    const key = asked[0]!.split(' ')[1]!;
+    expect(asked).toEqual([`pay ${key} 1299`, `cancel ${key}`]);
     expect(await till.db.payments.count().exec()).toBe(0);
+    // Nothing is left to cancel, and no card attempt waits for its sale.
+    expect(await till.db.local_state.find({ selector: { id: { $regex: '^payments:' } } }).exec()).toEqual([]);
   });
 
   it('refuses to pay for a cart that changed since the clerk saw it', async () => {

@@ -3,15 +3,20 @@
  * disk at once; reopened, every one is whole (payments, stock movements, audit event) once the sale book has
  * completed them, no sale is there in part, and receipt numbers run 1..N without a gap.
  */
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { PROCESSOR_KEY_FILE, processorCredentialsText } from '../../../shared/payments/processor-credentials';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { SaleDoc } from '../../../shared/model';
 import { openDatabase, type KassaDatabase } from '../db/open-database';
 import { runKilledAfterReports, type KilledRun } from '../test-support/kill-after-reports';
 import { openTempTill, type TempTill } from '../test-support/temp-till';
 import { derivedDocs } from './sale-book';
+import { TEST_CARDS } from '../../../shared/payments/processor-api';
+import { cardTender, cashTender } from '../../../shared/sale/sale-tender';
 import { saleDoc } from './test-support/sale-doc';
-import { BREAD, COFFEE, openSellingTill, TILL } from './test-support/selling-till';
+import { BREAD, COFFEE, openSellingTill, TILL, type SellingTill } from './test-support/selling-till';
 
 const STREAM = fileURLToPath(new URL('./test-support/checkout-stream.ts', import.meta.url));
 
@@ -42,10 +47,12 @@ async function partialSales(db: KassaDatabase): Promise<string[]> {
 
 describe('SIGKILL during a stream of checkouts', () => {
   it('keeps every reported sale whole and the receipt numbers gap-free', async () => {
-    // A store with users and the test products; the core is closed again so the child can take the file.
+    // A store with users and the test products; the core is closed again so the child can take the file. The child
+    // finds its card processor (the stand-in) the way a till does: in the data directory's processor-key.json.
     till = await openSellingTill();
     const dataDir = till.dataDir;
     await till.core.close();
+    await provisionProcessorKey(till as SellingTill, dataDir);
     const reported: string[] = [];
     for (const killAfter of [7, 19, 3, 12, 25, 1]) {
       const run = await runStream(dataDir, killAfter);
@@ -91,10 +98,7 @@ describe('SIGKILL during a stream of checkouts', () => {
       taxTotal: 32,
       total: 200,
       taxBreakdown: [{ taxClass: 'standard', rateBp: 1900, base: 168, tax: 32 }],
-      tenders: [
-        { method: 'card', amount: 150, tendered: 150, reference: 'SIM-X' },
-        { method: 'cash', amount: 50, tendered: 100, reference: '' },
-      ],
+      tenders: [cardTender(150, TEST_CARDS.approve, { idempotencyKey: 'T1-CRASHED-P1-A', reference: 'SIM-X', forwarding: '' }), cashTender(50, 100)],
     });
     await db.sales.insert(sale);
     await db.close();
@@ -111,10 +115,18 @@ describe('SIGKILL during a stream of checkouts', () => {
     // The next sale continues the sequence.
     await till.must(TILL, 'auth.login', { username: 'clara', secret: '1234' });
     const next = await till.must(TILL, 'cart.addProduct', { productId: 'DEMO-P000002' });
-    const paid = await till.must(TILL, 'checkout.pay', { cartRevision: next.revision, tenders: [{ method: 'card', amount: next.total }] });
+    const paid = await till.must(TILL, 'checkout.pay', { cartRevision: next.revision, tenders: [{ method: 'cash', amount: next.total + 100 }] });
     expect(paid.receipt.number).toBe('T1-000002');
   });
 });
+
+/** Gives the data directory a processor-key.json for the stand-in processor the selling till was opened with. */
+async function provisionProcessorKey(till: SellingTill, dataDir: string): Promise<void> {
+  const { control, processor } = till.standIn!.temp;
+  const reply = await control.call('POST', '/control/keys', { terminalId: 'T1' });
+  const { keyId, secret } = reply.body as { keyId: string; secret: string };
+  writeFileSync(path.join(dataDir, PROCESSOR_KEY_FILE), processorCredentialsText({ url: processor.url, keyId, secret }), { mode: 0o600 });
+}
 
 /** The store as a crash left it: the receipt numbers stored, and those of sales stored in part. */
 async function inspect(dataDir: string): Promise<{ stored: string[]; partial: string[] }> {

@@ -3,16 +3,27 @@
  * from the stored sale (lines, tax rates and tenders as they were); the store header is today's.
  */
 import type { RxDocument } from 'rxdb';
-import type { ReceiptView, SaleSummary, StoreSettingsView } from '../../../shared/api/commands/selling-commands';
+import type { ReceiptPaymentView, ReceiptView, SaleSummary, StoreSettingsView } from '../../../shared/api/commands/selling-commands';
 import { TillError } from '../../../shared/api/errors';
 import type { PaymentDoc, SaleDoc } from '../../../shared/model';
+import { distinctPayments, settlementOf } from '../../../shared/payments/settlement';
 import type { CoreContext } from '../services/core-context';
-import { paymentId } from './sale-book';
+import { derivedDocs } from './sale-book';
 
 export interface ReceiptParts {
   clerkName: string;
   refNumber: string;
-  payments: Pick<PaymentDoc, 'method' | 'amount' | 'status'>[];
+  /** Every payment document of the sale as it stands (at checkout: those derived from it). */
+  payments: PaymentDoc[];
+}
+
+/** "Visa •••• 4242", or '' for a payment without a card. */
+export function cardLabel(payment: Pick<PaymentDoc, 'cardBrand' | 'cardLast4'>): string {
+  return payment.cardLast4 ? `${payment.cardBrand} \u2022\u2022\u2022\u2022 ${payment.cardLast4}`.trim() : '';
+}
+
+function paymentView(p: PaymentDoc): ReceiptPaymentView {
+  return { method: p.method, amount: p.amount, status: p.status, card: cardLabel(p), offline: p.offline };
 }
 
 export function buildReceipt(sale: SaleDoc, store: StoreSettingsView, parts: ReceiptParts): ReceiptView {
@@ -43,9 +54,10 @@ export function buildReceipt(sale: SaleDoc, store: StoreSettingsView, parts: Rec
     total: sale.total,
     cashRounding: sale.cashRounding,
     taxBreakdown: sale.taxBreakdown.map((row) => ({ ...row })),
-    payments: parts.payments.map(({ method, amount, status }) => ({ method, amount, status })),
+    payments: distinctPayments(parts.payments).map(paymentView),
     tendered,
     changeDue: tendered - sale.tenders.reduce((sum, t) => sum + t.amount, 0),
+    settlement: settlementOf(sale, parts.payments).state,
   };
 }
 
@@ -68,15 +80,13 @@ export class ReceiptBook {
     return name;
   }
 
-  /** A stored sale's receipt, with its payments as stored now (a queued card payment shows as queued). */
+  /**
+   * A stored sale's receipt, with its payments as stored now (a queued card payment shows as queued, a collection
+   * for a declined one shows too). Until the sale book has written them, they are what the sale implies.
+   */
   async receipt(sale: SaleDoc): Promise<ReceiptView> {
-    const ids = sale.tenders.map((_, i) => paymentId(sale.id, i));
-    const stored = await this.ctx.db.payments.findByIds(ids).exec();
-    const sign = sale.kind === 'return' ? -1 : 1;
-    const payments = sale.tenders.map((t, i) => {
-      const doc = stored.get(ids[i]!);
-      return doc ? { method: doc.method, amount: doc.amount, status: doc.status } : { method: t.method, amount: sign * t.amount, status: 'captured' as const };
-    });
+    const stored = await this.paymentsOf([sale.id]);
+    const payments = stored.length > 0 ? stored : derivedDocs(sale).payments;
     const ref = sale.refSaleId ? await this.ctx.db.sales.findOne(sale.refSaleId).exec() : null;
     return buildReceipt(sale, this.store(), { clerkName: await this.clerkName(sale.clerkId), refNumber: ref?.number ?? '', payments });
   }
@@ -99,6 +109,7 @@ export class ReceiptBook {
       if (docs.length >= limit) break;
     }
     docs = docs.slice(-limit).reverse();
+    const payments = await this.paymentsOf(docs.map((d) => d.id));
     return Promise.all(
       docs.map(async (d) => ({
         saleId: d.id,
@@ -109,7 +120,13 @@ export class ReceiptBook {
         createdAt: d.createdAt,
         total: d.total,
         currency: d.currency,
+        settlement: settlementOf(d, payments).state,
       })),
     );
+  }
+
+  private async paymentsOf(saleIds: string[]): Promise<PaymentDoc[]> {
+    if (saleIds.length === 0) return [];
+    return (await this.ctx.db.payments.find({ selector: { saleId: { $in: saleIds } } }).exec()).map((d) => d.toMutableJSON() as PaymentDoc);
   }
 }

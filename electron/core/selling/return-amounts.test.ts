@@ -4,6 +4,8 @@ import type { SaleDoc, SaleLine } from '../../../shared/model';
 import { computeReturn, returnedSoFar } from './return-amounts';
 import { refundPlan } from './returns';
 import { saleDoc } from './test-support/sale-doc';
+import { TEST_CARDS } from '../../../shared/payments/processor-api';
+import { cardTender, cashTender } from '../../../shared/sale/sale-tender';
 
 function line(more: Partial<SaleLine>): SaleLine {
   return { productId: 'P', sku: 'S', name: 'Item', unit: 'piece', qtyMilli: 3000, unitPrice: 100, discount: 0, tax: 0, lineTotal: 300, taxClass: 'standard', ...more };
@@ -56,24 +58,27 @@ describe('computeReturn', () => {
 });
 
 describe('refundPlan', () => {
+  const visa = TEST_CARDS.approve;
   const paid = sale([line({})], {
-    tenders: [
-      { method: 'card', amount: 200, tendered: 200, reference: 'REF-1' },
-      { method: 'cash', amount: 100, tendered: 500, reference: '' },
-    ],
+    tenders: [cardTender(200, visa, { idempotencyKey: 'K-1', reference: 'REF-1', forwarding: '' }), cashTender(100, 500)],
   });
 
   it('pays back to the card first, up to what it paid less earlier card refunds, the rest in rounded cash', () => {
-    expect(refundPlan(paid, [], 150, 'original', 5)).toEqual({ parts: [{ method: 'card', amount: 150, originalReference: 'REF-1' }], cashRounding: 0 });
-    const earlier = { ...paid, kind: 'return' as const, tenders: [{ method: 'card' as const, amount: 150, tendered: 150, reference: 'R' }] };
+    expect(refundPlan(paid, [], 150, 'original', 5)).toEqual({ parts: [{ method: 'card', amount: 150, originalReference: 'REF-1', card: visa }], cashRounding: 0 });
+    const earlier = { ...paid, kind: 'return' as const, tenders: [cardTender(150, visa, { idempotencyKey: 'K-2', reference: 'R', forwarding: '' })] };
     expect(refundPlan(paid, [earlier], 148, 'original', 5)).toEqual({
       parts: [
-        { method: 'card', amount: 50, originalReference: 'REF-1' },
+        { method: 'card', amount: 50, originalReference: 'REF-1', card: visa },
         { method: 'cash', amount: 100 },
       ],
       cashRounding: 2,
     });
     expect(refundPlan(paid, [], 148, 'cash', 5)).toEqual({ parts: [{ method: 'cash', amount: 150 }], cashRounding: 2 });
     expect(refundPlan(paid, [], 2, 'cash', 5)).toEqual({ parts: [], cashRounding: -2 });
+  });
+
+  it('refunds in cash what went to a card the processor has not taken yet (taken offline, not forwarded)', () => {
+    const waiting = sale([line({})], { tenders: [cardTender(300, visa, { idempotencyKey: 'K-3', reference: '', forwarding: 'queued' })] });
+    expect(refundPlan(waiting, [], 150, 'original', 5)).toEqual({ parts: [{ method: 'cash', amount: 150 }], cashRounding: 0 });
   });
 });

@@ -40,7 +40,7 @@ describe('returns', () => {
     ]);
 
     const first = await till.must(TILL, 'returns.create', { saleId: sale.saleId, lines: [{ lineIndex: 0, qtyMilli: 1000 }], refundTo: 'original' });
-    expect(first.receipt).toMatchObject({ number: 'T1-000002', kind: 'return', refNumber: sale.number, total: 1169, payments: [{ method: 'card', amount: -1169, status: 'captured' }] });
+    expect(first.receipt).toMatchObject({ number: 'T1-000002', kind: 'return', refNumber: sale.number, total: 1169, payments: [{ method: 'card', amount: -1169, status: 'captured', card: 'Visa \u2022\u2022\u2022\u2022 4242', offline: false }] });
     expect((await till.must(TILL, 'returns.lookup', { number: sale.number })).lines[0]).toMatchObject({ returnedQtyMilli: 1000, returnableQtyMilli: 2000 });
 
     const rest = await till.must(TILL, 'returns.create', {
@@ -55,8 +55,8 @@ describe('returns', () => {
     // 18.31 more goes to it and 7.31 in cash (rounded to 7.30).
     expect(rest.receipt).toMatchObject({ number: 'T1-000003', total: 2562, cashRounding: -1 });
     expect(rest.receipt.payments).toEqual([
-      { method: 'card', amount: -1831, status: 'captured' },
-      { method: 'cash', amount: -730, status: 'captured' },
+      { method: 'card', amount: -1831, status: 'captured', card: 'Visa \u2022\u2022\u2022\u2022 4242', offline: false },
+      { method: 'cash', amount: -730, status: 'captured', card: '', offline: false },
     ]);
 
     const before = await fingerprint(till, SALE_COLLECTIONS);

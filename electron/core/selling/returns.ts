@@ -8,7 +8,9 @@
 import type { CheckoutResult, ReturnableSale } from '../../../shared/api/commands/selling-commands';
 import { TillError } from '../../../shared/api/errors';
 import { roundCash } from '../../../shared/money';
-import type { SaleDoc, SaleTender } from '../../../shared/model';
+import type { PaymentDoc, SaleDoc, SaleTender } from '../../../shared/model';
+import type { CardToken } from '../../../shared/payments/processor-api';
+import { cardTender, cashTender } from '../../../shared/sale/sale-tender';
 import { sessionOf, type HandlerMap } from '../api/handler-types';
 import { isoNow } from '../services/core-context';
 import { buildReceipt } from './receipts';
@@ -55,7 +57,8 @@ export function createReturnHandlers(s: SellingContext): HandlerMap<ReturnComman
           approverId = (await s.credentials.approveAsManager(input.approval, user.id, 'return')).id;
         }
         const returnId = s.ctx.newId();
-        const plan = refundPlan(sale, earlier, amounts.total, input.refundTo, s.settings.current().cashRoundingIncrement);
+        const refundable = withCurrentReferences(sale, await s.ctx.db.payments.find({ selector: { saleId: sale.id } }).exec().then((docs) => docs.map((d) => d.toMutableJSON() as PaymentDoc)));
+        const plan = refundPlan(refundable, earlier, amounts.total, input.refundTo, s.settings.current().cashRoundingIncrement);
         const tenders = await payBack(s, returnId, plan.parts, sale.currency);
         let doc: SaleDoc;
         try {
@@ -74,33 +77,51 @@ export function createReturnHandlers(s: SellingContext): HandlerMap<ReturnComman
             status: 'completed',
           });
         } catch (error) {
-          // Card refunds cannot be taken back: whoever reconciles the card statement needs these references.
-          const refunded = tenders.filter((t) => t.method === 'card').map((t) => t.reference);
-          if (refunded.length > 0) s.ctx.log.error('Card refunded but the return was not written', { returnId, refunded, error });
+          // The return did not happen: its card refunds are cancelled (kept until the processor confirms).
+          const keys = tenders.filter((t) => t.method === 'card' && (t.reference !== '' || t.forwarding === 'unknown')).map((t) => t.idempotencyKey);
+          if (keys.length > 0) s.ctx.log.error('Card refunded but the return was not written: cancelling the refunds', { returnId, keys, error });
+          await s.cards.cancel(keys);
           throw error;
         }
+        if (doc.tenders.some((t) => t.method === 'card')) s.later(() => s.cards.committed(doc.id));
         const receipt = buildReceipt(doc, s.settings.current(), { clerkName: user.displayName, refNumber: sale.number, payments: derivedDocs(doc).payments });
         return { receipt, changeDue: 0 };
       }),
   };
 }
 
-/** Refunds each card part through the processor (a refusal stops the return before anything is written). */
+/**
+ * Refunds each card part through the card payments' rules (online, or offline within the caps; a refusal stops the
+ * return before anything is written, and cards refunded before it are cancelled).
+ */
 async function payBack(s: SellingContext, returnId: string, parts: RefundPart[], currency: string): Promise<SaleTender[]> {
   const tenders: SaleTender[] = [];
-  for (const [index, part] of parts.entries()) {
-    if (part.method === 'cash') {
-      tenders.push({ method: 'cash', amount: part.amount, tendered: part.amount, reference: '' });
-      continue;
+  let offlineRoom = await s.cards.offlineRoom();
+  try {
+    for (const [index, part] of parts.entries()) {
+      if (part.method === 'cash') {
+        tenders.push(cashTender(part.amount));
+        continue;
+      }
+      const attempt = { saleId: returnId, paymentId: paymentId(returnId, index), amount: part.amount, currency, card: part.card, contact: '', offlineRoom, takenAt: isoNow(s.ctx) };
+      const outcome = await s.cards.refund({ ...attempt, originalReference: part.originalReference });
+      if (outcome.forwarding !== '') offlineRoom -= part.amount;
+      tenders.push(cardTender(part.amount, part.card, { ...outcome, originalReference: part.originalReference }));
     }
-    const request = { idempotencyKey: paymentId(returnId, index), originalReference: part.originalReference, amount: part.amount, currency };
-    const decision = await s.processor.refund(request);
-    if (!decision.approved) {
-      throw new TillError('PAYMENT_DECLINED', `The card refund was refused (${decision.reason}): refund in cash instead. Nothing was written.`);
-    }
-    tenders.push({ method: 'card', amount: part.amount, tendered: part.amount, reference: decision.reference });
+  } catch (error) {
+    await s.cards.cancel(tenders.filter((t) => t.method === 'card' && (t.reference !== '' || t.forwarding === 'unknown')).map((t) => t.idempotencyKey));
+    throw error;
   }
   return tenders;
+}
+
+/**
+ * The sale as it can be refunded now: a card tender taken offline has the reference its payment got when it was
+ * forwarded (from the payment documents); one still waiting or declined has none, so it is refunded in cash.
+ */
+function withCurrentReferences(sale: SaleDoc, payments: readonly PaymentDoc[]): SaleDoc {
+  const captured = new Map(payments.filter((p) => p.status === 'captured' && p.idempotencyKey).map((p) => [p.idempotencyKey, p.reference]));
+  return { ...sale, tenders: sale.tenders.map((t) => (t.method === 'card' && t.reference === '' ? { ...t, reference: captured.get(t.idempotencyKey) ?? '' } : t)) };
 }
 
 function asSale(doc: SaleDoc): SaleDoc {
@@ -109,11 +130,12 @@ function asSale(doc: SaleDoc): SaleDoc {
   return doc;
 }
 
-type RefundPart = { method: 'cash'; amount: number } | { method: 'card'; amount: number; originalReference: string };
+type RefundPart = { method: 'cash'; amount: number } | { method: 'card'; amount: number; originalReference: string; card: CardToken };
 
 /**
  * RULE: refunding to the original tender pays back to the sale's card payments first, each up to what it paid less
- * what earlier returns already paid back to cards (counted against the cards in order), and the rest in cash. A
+ * what earlier returns already paid back to cards (counted against the cards in order; a card the processor has not
+ * taken yet is skipped), and the rest in cash. A
  * cash refund is rounded to the cash increment like a cash sale; `cashRounding` records the difference.
  */
 export function refundPlan(
@@ -131,8 +153,11 @@ export function refundPlan(
       if (tender.method !== 'card' || left === 0) continue;
       const usedBefore = Math.min(alreadyToCards, tender.amount);
       alreadyToCards -= usedBefore;
+      // A card payment the processor has not taken yet (still waiting, or declined) cannot be paid back to: cash.
+      if (!tender.reference) continue;
       const amount = Math.min(left, tender.amount - usedBefore);
-      if (amount > 0) parts.push({ method: 'card', amount, originalReference: tender.reference });
+      const card = { token: tender.cardToken, brand: tender.cardBrand, last4: tender.cardLast4 };
+      if (amount > 0) parts.push({ method: 'card', amount, originalReference: tender.reference, card });
       left -= amount;
     }
   }

@@ -11,9 +11,11 @@
  * terminal written since the last check: after a crash a sale is absent or, once reopened, whole.
  *
  * The book also hands out receipt numbers: the insert is the only place a number is used, so they stay gap-free.
- * It is the only writer of `sales`, `payments` and `stock_movements` on a till (the demo seed aside).
+ * It is the only writer of `sales` and `stock_movements` on a till (the demo seed aside); a sale's payments go
+ * through the payment ledger (electron/core/payments/payment-ledger.ts), which owns their life after that.
  */
 import type { AuditEventDoc, PaymentDoc, SaleDoc, StockMovementDoc } from '../../../shared/model';
+import type { PaymentLedger } from '../payments/payment-ledger';
 import type { CoreContext } from '../services/core-context';
 import { LocalRecord } from '../services/local-state';
 
@@ -34,17 +36,35 @@ export const receiptNumber = (terminalId: string, seq: number) => `${terminalId}
 /** A sale takes money in and stock out; a return (positive amounts in its own document) does the opposite. */
 export function derivedDocs(sale: SaleDoc): DerivedDocs {
   const sign = sale.kind === 'return' ? -1 : 1;
-  const payments = sale.tenders.map<PaymentDoc>((tender, i) => ({
-    id: paymentId(sale.id, i),
-    saleId: sale.id,
-    terminalId: sale.terminalId,
-    method: tender.method,
-    amount: sign * tender.amount,
-    currency: sale.currency,
-    status: 'captured',
-    createdAt: sale.createdAt,
-    reference: tender.reference,
-  }));
+  const payments = sale.tenders.map<PaymentDoc>((tender, i) => {
+    const card = tender.method === 'card';
+    const status = tender.forwarding === '' ? 'captured' : tender.forwarding;
+    return {
+      id: paymentId(sale.id, i),
+      saleId: sale.id,
+      terminalId: sale.terminalId,
+      kind: 'tender',
+      method: tender.method,
+      amount: sign * tender.amount,
+      currency: sale.currency,
+      status,
+      createdAt: sale.createdAt,
+      reference: tender.reference,
+      idempotencyKey: tender.idempotencyKey,
+      cardBrand: tender.cardBrand,
+      cardLast4: tender.cardLast4,
+      cardToken: tender.cardToken,
+      offline: tender.forwarding !== '',
+      originalReference: tender.originalReference,
+      contact: tender.contact,
+      clerkId: sale.clerkId,
+      resolves: '',
+      reason: '',
+      attempts: card && tender.forwarding !== 'queued' ? 1 : 0,
+      updatedAt: sale.createdAt,
+      settledAt: status === 'captured' ? sale.createdAt : '',
+    };
+  });
   const movements = sale.lines.map<StockMovementDoc>((line, i) => ({
     id: movementId(sale.id, i),
     productId: line.productId,
@@ -91,6 +111,7 @@ export class SaleBook {
 
   private constructor(
     private readonly ctx: CoreContext,
+    private readonly payments: PaymentLedger,
     private readonly later: (work: () => Promise<void>) => void,
   ) {}
 
@@ -99,8 +120,8 @@ export class SaleBook {
    * completion of a new commit after the command that made it has answered (the selling queue, so it is done
    * before the next command).
    */
-  static async open(ctx: CoreContext, later: (work: () => Promise<void>) => void): Promise<SaleBook> {
-    const book = new SaleBook(ctx, later);
+  static async open(ctx: CoreContext, payments: PaymentLedger, later: (work: () => Promise<void>) => void): Promise<SaleBook> {
+    const book = new SaleBook(ctx, payments, later);
     await book.reconcile();
     return book;
   }
@@ -164,24 +185,25 @@ export class SaleBook {
   /** Inserts the derived documents that are not stored yet (409: already there); returns how many sales lacked any. */
   private async writeMissing(sales: SaleDoc[]): Promise<number> {
     const derived = sales.map(derivedDocs);
-    const completed = new Set<string>();
-    const insert = async <T extends { id: string }>(
-      collection: { bulkInsert(docs: T[]): Promise<{ success: { primary: string }[]; error: { status: number; documentId: string }[] }> },
-      docs: T[],
-      saleIdOf: (doc: T) => string,
-    ) => {
-      if (docs.length === 0) return;
-      const result = await collection.bulkInsert(docs);
-      const failed = result.error.filter((e) => e.status !== 409);
-      if (failed.length > 0) throw new Error(`${failed.length} derived documents not written, first ${failed[0]!.documentId} (${failed[0]!.status})`);
-      const saleOf = new Map(docs.map((d) => [d.id, saleIdOf(d)]));
-      for (const written of result.success) completed.add(saleOf.get(written.primary) ?? '');
-    };
-    const { db } = this.ctx;
-    await insert(db.payments, derived.flatMap((d) => d.payments), (p) => p.saleId);
-    await insert(db.stock_movements, derived.flatMap((d) => d.movements), (m) => m.refId);
-    const saleOfAudit = new Map(derived.map((d) => [d.audit.id, d.audit.subjectId]));
-    for (const id of await this.ctx.audit.recordOnce(derived.map((d) => d.audit))) completed.add(saleOfAudit.get(id) ?? '');
-    return completed.size;
+    const saleOf = new Map<string, string>();
+    for (const d of derived) {
+      for (const p of d.payments) saleOf.set(p.id, p.saleId);
+      for (const m of d.movements) saleOf.set(m.id, m.refId);
+      saleOf.set(d.audit.id, d.audit.subjectId);
+    }
+    const written = [
+      ...(await this.payments.insertDerived(derived.flatMap((d) => d.payments))),
+      ...(await this.insertMovements(derived.flatMap((d) => d.movements))),
+      ...(await this.ctx.audit.recordOnce(derived.map((d) => d.audit))),
+    ];
+    return new Set(written.map((id) => saleOf.get(id))).size;
+  }
+
+  private async insertMovements(docs: StockMovementDoc[]): Promise<Set<string>> {
+    if (docs.length === 0) return new Set();
+    const { success, error } = await this.ctx.db.stock_movements.bulkInsert(docs);
+    const failed = error.filter((e) => e.status !== 409);
+    if (failed.length > 0) throw new Error(`${failed.length} stock movements not written, first ${failed[0]!.documentId} (${failed[0]!.status})`);
+    return new Set(success.map((doc) => doc.primary));
   }
 }

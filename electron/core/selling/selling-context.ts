@@ -6,7 +6,8 @@ import type { CoreContext } from '../services/core-context';
 import type { SerialQueue } from '../services/serial-queue';
 import type { CatalogIndex } from './catalog-index';
 import { toCartView } from './cart-view';
-import type { PaymentProcessor } from './payment-processor';
+import type { CardPayments } from '../payments/card-payments';
+import type { CardReader } from '../payments/card-reader';
 import type { ReceiptBook } from './receipts';
 import type { SaleBook } from './sale-book';
 import type { StockLedger } from './stock-ledger';
@@ -28,7 +29,11 @@ export interface SellingContext {
   cart: TerminalCart;
   book: SaleBook;
   receipts: ReceiptBook;
-  processor: PaymentProcessor;
+  /** Taking (and cancelling) card payments. */
+  cards: CardPayments;
+  reader: CardReader;
+  /** Runs work after the current command has answered, before the next one (the selling queue). */
+  later: (work: () => Promise<void>) => void;
   /** Throws (NO_OPEN_SHIFT) when the store sells only during an open shift and none is open here. */
   mayTakeMoney: () => void;
 }

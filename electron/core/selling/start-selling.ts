@@ -1,6 +1,7 @@
 /**
- * Starts selling on this terminal: the catalog index, stock ledger and settings are loaded, sales a crash left
- * incomplete are completed, and the stored cart is repaired — all before the core answers its first command.
+ * Starts selling on this terminal: the catalog index, stock ledger and settings are loaded, card requests and sales
+ * a crash left incomplete are cancelled or completed, and the stored cart is repaired — all before the core answers
+ * its first command. Card payments (electron/core/payments) start here too: checkout and returns take cards.
  */
 import type { sellingCommands } from '../../../shared/api/commands/selling-commands';
 import type { HandlerMap } from '../api/handler-types';
@@ -12,7 +13,9 @@ import { createCartHandlers } from './cart-handlers';
 import { startCatalogFeed } from './catalog-feed';
 import { createCatalogSearchHandlers } from './catalog-search-handlers';
 import { createCheckoutHandlers } from './checkout';
-import { createSimulatedProcessor, type PaymentProcessor } from './payment-processor';
+import type { CardProcessor } from '../payments/card-processor';
+import type { ReconcilerTiming } from '../payments/reconciler-timing';
+import { startPayments, type PaymentsCommandName } from '../payments/start-payments';
 import { ReceiptBook } from './receipts';
 import { createReturnHandlers } from './returns';
 import { SaleBook } from './sale-book';
@@ -28,14 +31,15 @@ export interface SellingDeps {
   ctx: CoreContext;
   /** Manager approvals use the login's check (and its failure counts). */
   credentials: CredentialCheck;
-  /** The card processor; a stand-in for a card network when none is given. */
-  processor?: PaymentProcessor;
+  /** The card processor; null when none is set up (cards are then refused). */
+  processor: CardProcessor | null;
+  paymentTiming?: Partial<ReconcilerTiming>;
   /** Asked before money changes hands (checkout, returns): throws when the store requires an open shift and none is. */
   mayTakeMoney?: () => void;
 }
 
 export interface Selling {
-  handlers: HandlerMap<SellingCommandName>;
+  handlers: HandlerMap<SellingCommandName | PaymentsCommandName>;
   /** The selling queue: shift openings and closes take turns with sales in it. */
   queue: SerialQueue;
   catalog: CatalogIndex;
@@ -43,11 +47,11 @@ export interface Selling {
   receipts: ReceiptBook;
   /** Resolves once the work of every command answered so far (a sale's payments, stock, audit) is written. */
   settled(): Promise<void>;
-  stop(): void;
+  stop(): Promise<void>;
 }
 
-export async function startSelling({ ctx, credentials, processor = createSimulatedProcessor(), mayTakeMoney = () => undefined }: SellingDeps): Promise<Selling> {
-  const stops: (() => void)[] = [];
+export async function startSelling({ ctx, credentials, processor, paymentTiming, mayTakeMoney = () => undefined }: SellingDeps): Promise<Selling> {
+  const stops: (() => Promise<void> | void)[] = [];
   const queue = createSerialQueue();
   // Work that follows a command's answer runs next in the queue; it catches and logs its own failures.
   const later = (work: () => Promise<void>) => void queue(work);
@@ -56,13 +60,18 @@ export async function startSelling({ ctx, credentials, processor = createSimulat
     stops.push(catalog.stop);
     const stock = await startStockLedger(ctx);
     stops.push(stock.stop);
-    const book = await SaleBook.open(ctx, later);
-    const cart = await TerminalCart.open(ctx, async (saleId) => (await ctx.db.sales.findOne(saleId).exec()) !== null, later);
     let selling: SellingContext | null = null;
+    let paymentsChanged = () => undefined as void;
     const settings = await startSettingsFeed(ctx, () => {
       if (selling) publishCart(selling);
+      paymentsChanged();
     });
     stops.push(settings.stop);
+    const payments = await startPayments({ ctx, processor, settings: settings.current, reloadSettings: settings.reload, ...(paymentTiming ? { timing: paymentTiming } : {}) });
+    stops.push(payments.stop);
+    paymentsChanged = payments.changed;
+    const book = await SaleBook.open(ctx, payments.ledger, later);
+    const cart = await TerminalCart.open(ctx, async (saleId) => (await ctx.db.sales.findOne(saleId).exec()) !== null, later);
     selling = {
       ctx,
       credentials,
@@ -73,15 +82,18 @@ export async function startSelling({ ctx, credentials, processor = createSimulat
       cart,
       book,
       receipts: new ReceiptBook(ctx, settings.current),
-      processor,
+      cards: payments.cards,
+      reader: payments.reader,
+      later,
       mayTakeMoney,
     };
-    const handlers: HandlerMap<SellingCommandName> = {
+    const handlers = {
       ...createCatalogSearchHandlers(selling),
       ...createCartHandlers(selling),
       ...createCheckoutHandlers(selling),
       ...createReturnHandlers(selling),
       ...createSalesAndSettingsHandlers(selling),
+      ...payments.handlers,
     };
     return {
       handlers,
@@ -90,10 +102,14 @@ export async function startSelling({ ctx, credentials, processor = createSimulat
       settings,
       receipts: selling.receipts,
       settled: () => queue.idle(),
-      stop: () => stops.forEach((stop) => stop()),
+      stop: () => stopAll(stops),
     };
   } catch (error) {
-    stops.forEach((stop) => stop());
+    await stopAll(stops);
     throw error;
   }
+}
+
+async function stopAll(stops: (() => Promise<void> | void)[]): Promise<void> {
+  for (const stop of stops.reverse()) await stop();
 }

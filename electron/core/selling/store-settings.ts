@@ -30,6 +30,8 @@ export const DEFAULT_SETTINGS: Readonly<StoreSettingsView> = {
     { prefixes: ['21', '22'], kind: 'price', itemDigits: 5, valueDigits: 5 },
     { prefixes: ['23', '24'], kind: 'weight', itemDigits: 5, valueDigits: 5 },
   ],
+  // Off until a manager turns it on: a card taken offline and declined later is the store's loss.
+  offlineCards: { enabled: false, perPaymentCap: 10_000, terminalCap: 100_000 },
 };
 
 export const STORE_SETTINGS_ID = 'store';

@@ -5,7 +5,8 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import type { SaleDoc, ShiftDoc } from '../../../shared/model';
-import { openTempTill, type TempTill } from '../test-support/temp-till';
+import { openCardTill } from '../payments/test-support/stand-in-processor';
+import type { TempTill } from '../test-support/temp-till';
 
 let till: TempTill | null = null;
 afterEach(async () => {
@@ -43,7 +44,7 @@ function expectedCash(shift: ShiftDoc, sales: SaleDoc[]): number {
 
 describe('shifts and cash control', () => {
   it('opens with a counted float, moves cash, reports X and Z with the expected cash and a variance a manager approves, once', async () => {
-    till = await openTempTill({ demo: true, demoProducts: 30 });
+    till = await openCardTill({ demo: true, demoProducts: 30 });
     await till.must(CLERK, 'auth.login', { username: 'clara', secret: '1234' });
     expect((await till.must(CLERK, 'shifts.current', {})).shift).toBeNull();
     expect(await till.call(CLERK, 'shifts.open', { counts: [{ value: 3, count: 1 }] })).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
@@ -129,7 +130,7 @@ describe('shifts and cash control', () => {
   });
 
   it('closes within the limit without a manager, numbers Z reports per terminal, and keeps an open shift across a restart', async () => {
-    till = await openTempTill({ demo: true, demoProducts: 30 });
+    till = await openCardTill({ demo: true, demoProducts: 30 });
     await till.must(CLERK, 'auth.login', { username: 'clara', secret: '1234' });
     const first = await till.must(CLERK, 'shifts.open', { counts: [{ value: 1000, count: 10 }] });
     await till.reopen();
@@ -143,7 +144,7 @@ describe('shifts and cash control', () => {
   });
 
   it('refuses checkout and returns while the store requires a shift and none is open, with a clear message', async () => {
-    till = await openTempTill({ demo: true, demoProducts: 30 });
+    till = await openCardTill({ demo: true, demoProducts: 30 });
     await till.must('admin', 'auth.login', { username: 'admin', secret: 'kassa-admin1' });
     await till.must('admin', 'settings.update', { requireOpenShift: true });
     await till.must(CLERK, 'auth.login', { username: 'clara', secret: '1234' });

@@ -11,6 +11,7 @@ import { rewindFutureUploadCheckpoint } from './clock-guard';
 import { createCouchFetch, type CouchFetchHooks } from './couch-fetch';
 import { installUploadHandler } from './upload-handler';
 import type { ServerLink } from './server-link';
+import { upgradeDoc } from '../../../shared/db/migrations';
 import { databaseName, type ReplicatedCollection } from '../../../shared/sync/sync-names';
 
 export interface BatchSizes {
@@ -64,7 +65,8 @@ export async function startCollectionReplication(options: CollectionReplicationO
     retryTime: options.retryMs,
     waitForLeadership: false,
     autoStart: false,
-    pull: { batchSize: options.batches.pull, heartbeat: options.heartbeatMs },
+    // Documents another till wrote in an older shape arrive in today's (shared/db/migrations.ts).
+    pull: { batchSize: options.batches.pull, heartbeat: options.heartbeatMs, modifier: (doc) => upgradeDoc(collection, doc) },
     push: { batchSize: options.batches.push },
   });
   installUploadHandler(state, url, couchFetch);

@@ -22,6 +22,8 @@ export interface TempTill {
   /** Calls and fails the test unless the result is ok. */
   must<K extends CommandName>(channel: string, name: K, input: CommandInput<K>): Promise<CommandResult<K>>;
   reopen(options?: Partial<TillCoreOptions>): Promise<void>;
+  /** Runs when the till is disposed (after its core has closed): e.g. a processor the test started for it. */
+  onDispose(cleanup: () => Promise<void>): void;
   dispose(): Promise<void>;
 }
 
@@ -33,6 +35,7 @@ export async function openTempTill(options: Partial<TillCoreOptions> = {}): Prom
   const dataDir = options.dataDir ?? makeTempDir();
   const base: TillCoreOptions = { dataDir, terminalId: 'T1', demo: false, ...options };
   const pushes: PushTarget[] = [];
+  const cleanups: (() => Promise<void>)[] = [];
   const till = {
     core: null as unknown as LocalTillCore,
     db: null as unknown as KassaDatabase,
@@ -52,8 +55,12 @@ export async function openTempTill(options: Partial<TillCoreOptions> = {}): Prom
       await till.core.close();
       await attach({ ...base, ...more });
     },
+    onDispose(cleanup: () => Promise<void>) {
+      cleanups.push(cleanup);
+    },
     async dispose() {
       await till.core.close();
+      for (const cleanup of cleanups) await cleanup();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };

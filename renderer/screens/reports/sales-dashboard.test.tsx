@@ -56,7 +56,7 @@ describe('the sales dashboard', () => {
   it('asks for another range and terminal, and opens the sales behind a row', async () => {
     bridge.answer('reports.dashboard', () => ok(view(1, 1250)));
     bridge.answer('reports.sales', () =>
-      ok({ items: [{ saleId: 'S1', number: 'T2-000001', kind: 'sale', terminalId: 'T2', clerkName: 'Clara Clerk', createdAt: '2026-03-02T10:00:00.000Z', total: 1250, currency: 'EUR' }], next: null }),
+      ok({ items: [{ saleId: 'S1', number: 'T2-000001', kind: 'sale', terminalId: 'T2', clerkName: 'Clara Clerk', createdAt: '2026-03-02T10:00:00.000Z', total: 1250, currency: 'EUR', settlement: 'settled' }], next: null }),
     );
     render(<SalesDashboard />);
     await person.click(await screen.findByRole('button', { name: 'This month' }));

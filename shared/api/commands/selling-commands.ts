@@ -4,9 +4,12 @@
  * Money is integer minor units, quantities integer thousandths (`qtyMilli`), percentages basis points.
  */
 import { z } from 'zod';
-import type { CurrencyCode, PaymentDoc, ProductUnit, TaxClass } from '../../model';
+import type { CurrencyCode, PaymentDoc, ProductUnit, TaxClass, TenderMethod } from '../../model';
+import type { SettlementState } from '../../payments/settlement';
+import type { OfflineCardsView } from './payments-commands';
 import { TAX_CLASSES } from '../../model';
 import { command, entityId, noInput } from '../command-spec';
+import { TEST_CARD_NAMES } from '../../payments/processor-api';
 
 // ---- shared input pieces -------------------------------------------------------------------------------------
 const minor = z.number().int().min(0).max(1e12);
@@ -23,7 +26,19 @@ const approval = z
     secret: z.string().min(4).max(128),
   })
   .strict();
-const tender = z.object({ method: z.enum(['cash', 'card']), amount: z.number().int().min(1).max(1e12) }).strict();
+/** A customer contact for a card taken offline: phone or e-mail as the clerk typed it; no control characters. */
+const contact = z.string().trim().max(120, 'Contact: at most 120 characters').regex(/^[^\p{Cc}]*$/u, 'Contact: no control characters');
+const tender = z
+  .object({
+    method: z.enum(['cash', 'card']),
+    amount: z.number().int().min(1).max(1e12),
+    /** Simulated card reader only: which test card is presented (shared/payments/processor-api.ts). */
+    testCard: z.enum(TEST_CARD_NAMES).optional(),
+    /** A contact in case a card taken offline is declined later. */
+    contact: contact.optional(),
+  })
+  .strict()
+  .refine((t) => t.method === 'card' || (t.testCard === undefined && t.contact === undefined), 'Only a card tender names a card or a contact');
 /** Shown on screens and receipts: no control characters (an address may have line breaks). */
 const storeText = (min: number, max: number, lines = false) =>
   z
@@ -133,10 +148,22 @@ export interface ReceiptView {
   total: number;
   cashRounding: number;
   taxBreakdown: TaxRowView[];
-  /** As the payment documents hold them: negative for the refunds of a return. */
-  payments: { method: PaymentDoc['method']; amount: number; status: PaymentDoc['status'] }[];
+  /** As the payment documents hold them now: negative for the refunds of a return. */
+  payments: ReceiptPaymentView[];
   tendered: number;
   changeDue: number;
+  /** Whether the sale's money is all in (shared/payments/settlement.ts). */
+  settlement: SettlementState;
+}
+
+export interface ReceiptPaymentView {
+  method: PaymentDoc['method'];
+  amount: number;
+  status: PaymentDoc['status'];
+  /** e.g. "Visa •••• 4242"; '' for cash. */
+  card: string;
+  /** Accepted while the card processor could not be reached ("approved offline"). */
+  offline: boolean;
 }
 
 export interface SaleSummary {
@@ -148,6 +175,7 @@ export interface SaleSummary {
   createdAt: string;
   total: number;
   currency: CurrencyCode;
+  settlement: SettlementState;
 }
 
 export interface ParkedCartSummary {
@@ -179,7 +207,7 @@ export interface ReturnableSale {
   total: number;
   lines: ReturnableLine[];
   /** Tenders of the original sale, for "refund to original tender". */
-  methods: PaymentDoc['method'][];
+  methods: TenderMethod[];
 }
 
 export interface StoreSettingsView {
@@ -199,6 +227,8 @@ export interface StoreSettingsView {
   /** A shift's cash variance beyond this (either way, minor units) needs a manager's approval at the close. */
   cashVarianceLimit: number;
   embeddedBarcodes: { prefixes: string[]; kind: 'price' | 'weight'; itemDigits: number; valueDigits: number }[];
+  /** Cards taken while the processor cannot be reached (a manager turns it on: payments.setOfflineCards). */
+  offlineCards: OfflineCardsView;
 }
 
 export interface CheckoutResult {
@@ -241,7 +271,8 @@ export const sellingCommands = {
 
   /**
    * Pays for the current cart. `cartRevision` must match the cart the clerk saw; tenders in order (the last
-   * cash tender gets cash rounding and gives change). Commits sale, payments, stock movements and audit at once.
+   * cash tender gets cash rounding and gives change). Cards go to the processor (or are accepted offline when it
+   * cannot be reached and the store allows it); then the sale is committed, and its payments, stock and audit follow.
    */
   'checkout.pay': command<CheckoutResult>()(
     z.object({ cartRevision: z.number().int().min(0), tenders: z.array(tender).min(1).max(10) }).strict(),
@@ -295,6 +326,10 @@ export const sellingCommands = {
               .strict(),
           )
           .max(10),
+        offlineCards: z
+          .object({ enabled: z.boolean(), perPaymentCap: z.number().int().min(1).max(1e10), terminalCap: z.number().int().min(1).max(1e10) })
+          .strict()
+          .refine((v) => v.perPaymentCap <= v.terminalCap, 'The cap per card cannot exceed the cap per till'),
       })
       .partial()
       .strict()

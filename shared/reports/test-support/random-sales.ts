@@ -6,6 +6,8 @@
 import { createSeededRandom, type SeededRandom } from '../../catalog/seeded-random';
 import type { SaleDoc, SaleLine, SaleTaxRow, TaxClass } from '../../model';
 import { computeTotals, settleTenders, toSaleAmounts, type CartLine, type Discount, type SaleSettings, type Tender } from '../../sale';
+import { TEST_CARDS } from '../../payments/processor-api';
+import { cardTender, cashTender } from '../../sale/sale-tender';
 
 export const RANDOM_SALE_SETTINGS: SaleSettings = {
   currency: 'EUR',
@@ -112,7 +114,7 @@ export function randomSales(options: RandomSalesOptions): SaleDoc[] {
       pricesIncludeTax,
       taxBreakdown: totals.taxBreakdown.map((r) => ({ ...r })),
       cashRounding: settlement.cashRoundingDelta,
-      tenders: settlement.payments.map((p) => ({ ...p, reference: p.method === 'card' ? `AUTH-${i}` : '' })),
+      tenders: settlement.payments.map((p) => (p.method === 'card' ? cardTender(p.amount, TEST_CARDS.approve, { idempotencyKey: `AUTH-${i}`, reference: `AUTH-${i}`, forwarding: '' }) : cashTender(p.amount, p.tendered))),
     });
   }
   return docs;
@@ -150,6 +152,6 @@ function returnOf(sale: SaleDoc, base: Omit<SaleDoc, 'kind' | 'refSaleId' | 'ref
     total,
     taxBreakdown: rows,
     cashRounding: toCard || total === 0 ? 0 : cash - total,
-    tenders: total === 0 ? [] : toCard ? [{ method: 'card', amount: total, tendered: total, reference: `REF-${base.id}` }] : [{ method: 'cash', amount: cash, tendered: cash, reference: '' }],
+    tenders: total === 0 ? [] : toCard ? [cardTender(total, TEST_CARDS.approve, { idempotencyKey: `REF-${base.id}`, reference: `REF-${base.id}`, forwarding: '' })] : [cashTender(cash)],
   };
 }

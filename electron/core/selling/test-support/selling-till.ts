@@ -3,6 +3,7 @@ import { completeBarcode } from '../../../../shared/catalog/barcodes';
 import type { ProductDoc } from '../../../../shared/model';
 import type { TillCoreOptions } from '../../api/till-core-types';
 import { COLLECTIONS, type CollectionName } from '../../../../shared/db/collections';
+import { openStandInProcessor, type StandInProcessor } from '../../payments/test-support/stand-in-processor';
 import { openTempTill, type TempTill } from '../../test-support/temp-till';
 
 /** The one screen of the till in these tests. */
@@ -18,7 +19,7 @@ export interface TestProduct {
   unit: ProductDoc['unit'];
 }
 
-/** Coffee 12.99 (19 %), bread 2.49 (7 %), a 10.13 item the simulated card processor declines, apples per kg. */
+/** Coffee 12.99 (19 %), bread 2.49 (7 %), a 10.13 item the stand-in card processor declines, apples per kg. */
 export const COFFEE: TestProduct = { id: 'TEST-COFFEE', name: 'Test coffee beans 500 g', price: 1299, barcode: completeBarcode('ean13', '400000000001'), sku: 'TST-00001', taxClass: 'standard', unit: 'piece' };
 export const BREAD: TestProduct = { id: 'TEST-BREAD', name: 'Test rye bread', price: 249, barcode: completeBarcode('ean13', '400000000002'), sku: 'TST-00002', taxClass: 'reduced', unit: 'piece' };
 export const DECLINED: TestProduct = { id: 'TEST-WINE', name: 'Test red wine', price: 1013, barcode: completeBarcode('ean13', '400000000003'), sku: 'TST-00003', taxClass: 'standard', unit: 'piece' };
@@ -46,9 +47,19 @@ export function productDoc(p: TestProduct, more: Partial<ProductDoc> = {}): Prod
   };
 }
 
-/** A demo till (clara 1234 clerk, maria 4321 manager, admin kassa-admin1) with the test products, clara logged in. */
-export async function openSellingTill(options: Partial<TillCoreOptions> = {}): Promise<TempTill> {
-  const till = await openTempTill({ demo: true, demoProducts: 30, ...options });
+/**
+ * A demo till (clara 1234 clerk, maria 4321 manager, admin kassa-admin1) with the test products, clara logged in.
+ * Cards go to the stand-in processor over HTTP (started for this till), unless the test passes its own.
+ */
+export interface SellingTill extends TempTill {
+  /** The stand-in processor this till's cards go to (null when the test passed its own processor). */
+  standIn: StandInProcessor | null;
+}
+
+export async function openSellingTill(options: Partial<TillCoreOptions> = {}): Promise<SellingTill> {
+  const standIn = options.processor === undefined ? await openStandInProcessor() : null;
+  const till = Object.assign(await openTempTill({ demo: true, demoProducts: 30, ...(standIn ? { processor: standIn.processor } : {}), ...options }), { standIn });
+  if (standIn) till.onDispose(standIn.dispose);
   await till.db.products.bulkInsert(TEST_PRODUCTS.map((p) => productDoc(p)));
   await till.must(TILL, 'auth.login', { username: 'clara', secret: '1234' });
   return till;
@@ -71,3 +82,5 @@ export async function fingerprint(till: TempTill, names: CollectionName[] = Obje
 
 /** The sale-side collections a refused checkout or return must leave alone. */
 export const SALE_COLLECTIONS: CollectionName[] = ['sales', 'payments', 'stock_movements', 'audit_events'];
+/** What moves money or stock: a refused checkout leaves these alone even when it audits cancelling a card. */
+export const MONEY_COLLECTIONS: CollectionName[] = ['sales', 'payments', 'stock_movements'];

@@ -5,6 +5,7 @@
 import type { AuditEventDoc, PaymentDoc, ProductDoc, SaleDoc, StockMovementDoc } from '../../../../shared/model';
 import { derivedDocs } from '../../selling/sale-book';
 import { saleDoc } from '../../selling/test-support/sale-doc';
+import { cashTender } from '../../../../shared/sale/sale-tender';
 import type { RemoteTill } from './remote-till';
 
 export interface SaleBundle {
@@ -44,7 +45,7 @@ export function makeSale(options: {
     subtotal: total,
     total,
     taxBreakdown: [{ taxClass: 'standard', rateBp: 0, base: total, tax: 0 }],
-    tenders: [{ method: 'cash', amount: total, tendered: total, reference: '' }],
+    tenders: [cashTender(total)],
   });
   // Derived exactly as checkout derives them (electron/core/selling/sale-book.ts).
   const { payments, movements, audit } = derivedDocs(sale);
