@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { BenchResult, BenchSuite } from './bench-types';
 import { hostLoopSuite } from './suites/host-loop';
+import { reportsSuite } from './suites/reports';
 import { sellingSuite } from './suites/selling';
 import { storageSuite } from './suites/storage';
 import { syncSuite } from './suites/sync';
@@ -15,6 +16,7 @@ const SUITES: BenchSuite[] = [
   { name: 'selling', run: sellingSuite },
   { name: 'sync', run: syncSuite },
   { name: 'host-loop', run: hostLoopSuite },
+  { name: 'reports', run: reportsSuite },
 ];
 
 const RESULTS_FILE = fileURLToPath(new URL('./results.json', import.meta.url));

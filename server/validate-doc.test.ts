@@ -118,12 +118,33 @@ describe('validate_doc_update made from the schemas', () => {
 
   it('closes a shift for good', () => {
     // Changes name the revision they change, as every update does.
-    const shift = { _id: 'T1-SHIFT1', _rev: '1-abc', terminalId: 'T1', openedBy: 'U1', openedAt: 'a', openingFloat: 100, closedBy: '', closedAt: '', countedCash: 0, expectedCash: 0, status: 'open' };
+    const shift = {
+      _id: 'T1-SHIFT1', _rev: '1-abc', terminalId: 'T1', openedBy: 'U1', openedAt: 'a', openingFloat: 100, openingCount: [{ value: 50, count: 2 }],
+      movements: [], closedBy: '', closedAt: '', closingCount: [], countedCash: 0, expectedCash: 0, variance: 0, varianceApprovedBy: '', zNumber: 0, status: 'open',
+    };
     const validate = validator('shifts');
-    const closed = { ...shift, closedBy: 'U1', closedAt: 'b', countedCash: 150, expectedCash: 150, status: 'closed' };
-    expect(verdict(() => validate(closed, shift, terminal('T1'), security))).toBeNull();
+    const paidIn = { ...shift, movements: [{ id: 'T1-SHIFT1-M1', kind: 'paid_in', amount: 500, reason: 'Change from the bank', at: 'b', by: 'U1' }] };
+    expect(verdict(() => validate(paidIn, shift, terminal('T1'), security))).toBeNull();
+    const closed = { ...paidIn, closedBy: 'U1', closedAt: 'b', closingCount: [{ value: 50, count: 13 }], countedCash: 650, expectedCash: 600, variance: 50, zNumber: 1, status: 'closed' };
+    expect(verdict(() => validate(closed, paidIn, terminal('T1'), security))).toBeNull();
     expect(verdict(() => validate({ ...closed, countedCash: 1 }, closed, terminal('T1'), security))).toMatch(/is closed and cannot change/);
     expect(verdict(() => validate({ ...shift, openingFloat: 5 }, shift, terminal('T1'), security))).toMatch(/openingFloat cannot change/);
+    expect(verdict(() => validate({ ...shift, openingCount: [{ value: 50, count: 3 }] }, shift, terminal('T1'), security))).toMatch(/openingCount cannot change/);
+    expect(verdict(() => validate({ ...shift, movements: [{ ...paidIn.movements[0], kind: 'stolen' }] }, shift, terminal('T1'), security))).toMatch(/kind must be one of/);
+    expect(verdict(() => validate(shift, null, terminal('T2'), security))).toMatch(/may not write documents of terminal T1/);
+  });
+
+  it('lets each terminal write only its own status document', () => {
+    const status = {
+      _id: 'T1', terminalId: 'T1', updatedAt: 'a', startedAt: 'a', syncState: 'online', lastSyncedAt: '', pendingTotal: 3, pendingCapped: false,
+      rejected: 0, openShiftId: '', openShiftBy: '', openShiftAt: '', lastSaleNumber: 'T1-000001', lastSaleAt: 'a',
+    };
+    const validate = validator('terminal_status');
+    expect(verdict(() => validate(status, null, terminal('T1'), security))).toBeNull();
+    expect(verdict(() => validate({ ...status, _rev: '1-a', pendingTotal: 0 }, { ...status, _rev: '1-a' }, terminal('T1'), security))).toBeNull();
+    expect(verdict(() => validate(status, null, terminal('T2'), security))).toMatch(/may not write documents of terminal T1/);
+    expect(verdict(() => validate({ ...status, _rev: '1-a', terminalId: 'T2' }, { ...status, _rev: '1-a' }, terminal('T2'), security))).toMatch(/terminalId cannot change/);
+    expect(verdict(() => validate({ ...status, pendingTotal: -1 }, null, terminal('T1'), security))).toMatch(/pendingTotal must be at least 0/);
   });
 
   it('lets only manager terminals write the catalog, and admins anything', () => {

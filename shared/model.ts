@@ -224,17 +224,84 @@ export interface StockMovementDoc {
   createdAt: IsoTime;
 }
 
+/** Cash counted by denomination: `value` in minor units (a 20.00 note is 2000), `count` pieces of it. */
+export interface DenominationCount {
+  value: number;
+  count: number;
+}
+
+export const CASH_MOVEMENT_KINDS = ['paid_in', 'paid_out', 'no_sale'] as const;
+export type CashMovementKind = (typeof CASH_MOVEMENT_KINDS)[number];
+
+/** Cash put into or taken out of the drawer outside a sale, or the drawer opened without one (`no_sale`, amount 0). */
+export interface CashMovement {
+  /** `<shiftId>-M<n>`, n from 1: also the id of its audit event. */
+  id: string;
+  kind: CashMovementKind;
+  /** Positive; 0 for a no-sale. */
+  amount: number;
+  reason: string;
+  at: IsoTime;
+  /** The user who did it. */
+  by: string;
+}
+
+export const SHIFT_STATUSES = ['open', 'closed'] as const;
+
+/**
+ * A till's shift: from the opening float (counted by denomination) to the counted close and its Z report. The
+ * sales of the shift are this terminal's sales made between `openedAt` and `closedAt`. Owned by its terminal;
+ * the opening never changes, and a closed shift is final.
+ */
 export interface ShiftDoc {
   id: string;
   terminalId: string;
   openedBy: string;
   openedAt: IsoTime;
   openingFloat: number;
+  /** How the opening float was counted; [] for shifts from before counting by denomination. */
+  openingCount: DenominationCount[];
+  /** Paid-ins, paid-outs and no-sales, in order. */
+  movements: CashMovement[];
   closedBy: string;
   closedAt: IsoTime;
+  closingCount: DenominationCount[];
   countedCash: number;
+  /** Opening float + cash sales − cash refunds + paid-ins − paid-outs, at the close. */
   expectedCash: number;
-  status: 'open' | 'closed';
+  /** countedCash − expectedCash (negative: cash is missing). */
+  variance: number;
+  /** The manager who approved a variance over the store's limit; '' when none had to. */
+  varianceApprovedBy: string;
+  /** The Z report's number, per terminal from 1; 0 while open. */
+  zNumber: number;
+  status: (typeof SHIFT_STATUSES)[number];
+}
+
+/**
+ * What one terminal tells the others about itself (id = terminal id): written only by that terminal, replicated
+ * to every till, so managers see every terminal's backlog, sync and shift.
+ */
+export interface TerminalStatusDoc {
+  id: string;
+  terminalId: string;
+  /** When the terminal last wrote this: it writes at least every minute while it runs. */
+  updatedAt: IsoTime;
+  /** When its till core started. */
+  startedAt: IsoTime;
+  syncState: string;
+  /** '' when it never completed a sync. */
+  lastSyncedAt: string;
+  /** Documents written there and not uploaded yet (its own status document left out). */
+  pendingTotal: number;
+  pendingCapped: boolean;
+  rejected: number;
+  /** '' when no shift is open there. */
+  openShiftId: string;
+  openShiftBy: string;
+  openShiftAt: string;
+  lastSaleNumber: string;
+  lastSaleAt: string;
 }
 
 export interface AuditEventDoc {

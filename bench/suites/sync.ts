@@ -25,13 +25,13 @@ const SALES = 10_000;
 const PRODUCTS = 100_000;
 const LATENCY_SAMPLES = 50;
 
-interface Store {
+export interface Store {
   server: EmbeddedServer;
   admin: CouchAdmin;
   password(terminalId: string): string;
 }
 
-async function startStore(terminals: string[]): Promise<Store> {
+export async function startStore(terminals: string[]): Promise<Store> {
   const passwords = new Map(terminals.map((t) => [t, randomBytes(9).toString('hex')]));
   const server = await startEmbeddedServer({
     port: 0,
@@ -43,7 +43,7 @@ async function startStore(terminals: string[]): Promise<Store> {
   return { server, admin: new CouchAdmin(server.adminUrl), password: (t) => passwords.get(t)! };
 }
 
-function till(store: Store, terminalId: string): Promise<RemoteTill> {
+export function till(store: Store, terminalId: string): Promise<RemoteTill> {
   return startTill({
     terminalId,
     prefix: PREFIX,

@@ -19,6 +19,11 @@ import { createSerialQueue } from './services/serial-queue';
 import { createUserHandlers } from './services/users-handlers';
 import { processorFromKeyFile } from './payments/processor-key';
 import { startSelling } from './selling/start-selling';
+import { createReportsHandlers } from './reports/reports-handlers';
+import { SalesFigures } from './reports/sales-figures';
+import { TerminalStatusBoard } from './reports/terminal-status';
+import { ShiftDesk } from './shifts/shift-desk';
+import { createShiftsHandlers } from './shifts/shifts-handlers';
 import { createMemoryCredentialStore } from './sync/credential-store';
 import { SyncEngine } from './sync/sync-engine';
 import { createSyncHandlers } from './sync/sync-handlers';
@@ -41,6 +46,10 @@ export async function createTillCore(options: TillCoreOptions): Promise<LocalTil
 export interface LocalTillCore extends TillCore {
   /** Resolves once what follows every command answered so far (a sale's payments, stock, audit) is written. */
   settled(): Promise<void>;
+  /** The sales figures managers read (tests and benchmarks wait on them). */
+  readonly figures: SalesFigures;
+  /** Every terminal's status and this one's publisher (tests). */
+  readonly terminals: TerminalStatusBoard;
 }
 
 export async function createTillCoreOn(db: KassaDatabase, options: TillCoreOptions): Promise<LocalTillCore> {
@@ -67,9 +76,34 @@ export async function createTillCoreOn(db: KassaDatabase, options: TillCoreOptio
   const sync = new SyncEngine(ctx, options.sync ?? { url: null, credentials: createMemoryCredentialStore() });
 
   if (options.demo) await seedDemo(ctx, options.demoProducts);
+  // Checkout asks the shift desk, which needs selling's queue and settings: it is set right after selling starts.
+  let shifts: ShiftDesk | null = null;
   // Before any command is served: sales a crash left incomplete are completed, the cart is repaired.
   const processor = options.processor !== undefined ? options.processor : processorFromKeyFile(options.dataDir, log, options.processorTimeoutMs);
-  const selling = await startSelling({ ctx, credentials, processor, ...(options.paymentTiming ? { paymentTiming: options.paymentTiming } : {}) });
+  const selling = await startSelling({
+    ctx,
+    credentials,
+    processor,
+    mayTakeMoney: () => shifts?.assertMayTakeMoney(),
+    ...(options.paymentTiming ? { paymentTiming: options.paymentTiming } : {}),
+  });
+  const nameOf = (userId: string) => selling.receipts.clerkName(userId);
+  const figures = new SalesFigures(ctx, options.figures);
+  shifts = await ShiftDesk.start({ ctx, queue: selling.queue, settings: selling.settings, credentials, nameOf, calendar: figures.calendar });
+  const desk = shifts;
+  const openShift = () => (desk.current ? { id: desk.current.id, openedBy: desk.current.openedBy, openedAt: desk.current.openedAt } : null);
+  const board = new TerminalStatusBoard(
+    ctx,
+    { sync: () => sync.status(), openShift, lastSale: () => figures.lastSaleOf(options.terminalId) },
+    options.terminalStatus,
+  );
+  const stopAnnouncingShifts = desk.onChange((shift) => {
+    board.poke();
+    void (shift ? desk.view(shift) : Promise.resolve(null)).then(
+      (view) => push({ channelId: null, message: { event: 'shift.changed', payload: view } }),
+      (error: unknown) => log.warn('Could not announce the shift', { error }),
+    );
+  });
 
   const handlers: Handlers = {
     ...createAuthHandlers({ ctx, sessions, credentials, userWrites, demo: options.demo }),
@@ -78,11 +112,29 @@ export async function createTillCoreOn(db: KassaDatabase, options: TillCoreOptio
     'audit.recent': (input) => ctx.audit.recent(input.limit),
     ...createSyncHandlers(sync),
     ...selling.handlers,
+    ...createShiftsHandlers(desk),
+    ...createReportsHandlers({
+      ctx,
+      figures,
+      board,
+      catalog: selling.catalog,
+      nameOf,
+      currency: () => selling.settings.current().currency,
+      syncState: () => sync.status(),
+      openShift,
+    }),
   };
   const dispatch = createDispatcher(handlers, sessions, log);
 
   const stopWatchingCatalog = watchCatalog(ctx);
   await sync.start();
+  // Both work in the background from here: the core answers its first command without waiting for them.
+  figures.start();
+  board.start();
+  // This till's own sales change what its status says; other terminals' arriving by sync do not.
+  const ownSales = ctx.db.sales.insert$.subscribe((event) => {
+    if (event.documentData.terminalId === options.terminalId) board.poke();
+  });
   let closed = false;
 
   return {
@@ -99,10 +151,16 @@ export async function createTillCoreOn(db: KassaDatabase, options: TillCoreOptio
       sessions.end(channelId);
     },
     settled: () => selling.settled(),
+    figures,
+    terminals: board,
     async close() {
       if (closed) return;
       closed = true;
       await selling.settled();
+      ownSales.unsubscribe();
+      stopAnnouncingShifts();
+      await board.stop();
+      await figures.stop();
       stopWatchingCatalog();
       await selling.stop();
       await sync.stop();

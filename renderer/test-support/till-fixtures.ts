@@ -68,6 +68,8 @@ export const SETTINGS: StoreSettingsView = {
   cashRoundingIncrement: 1,
   clerkDiscountLimitBp: 1000,
   warnOnNegativeStock: true,
+  requireOpenShift: false,
+  cashVarianceLimit: 500,
   embeddedBarcodes: [],
   offlineCards: { enabled: false, perPaymentCap: 10_000, terminalCap: 100_000 },
 };

@@ -7,8 +7,10 @@ import type { z } from 'zod';
 import type { CommandSpec } from './command-spec';
 import { authCommands } from './commands/auth-commands';
 import { catalogCommands } from './commands/catalog-commands';
+import { reportsCommands } from './commands/reports-commands';
 import { paymentsCommands } from './commands/payments-commands';
 import { sellingCommands } from './commands/selling-commands';
+import { shiftsCommands } from './commands/shifts-commands';
 import { syncCommands } from './commands/sync-commands';
 
 export type { Access, CommandSpec } from './command-spec';
@@ -16,6 +18,8 @@ export { secretProblem } from './command-spec';
 export type { AuditEntry, AuthStatus, SessionInfo, UserSummary } from './commands/auth-commands';
 export type { CatalogSummary } from './commands/catalog-commands';
 export type * from './commands/selling-commands';
+export type * from './commands/reports-commands';
+export type * from './commands/shifts-commands';
 export type { ConnectionCheck, PairingInput, RejectedDocView, RetryResult, SyncStatus } from './commands/sync-commands';
 export type * from './commands/payments-commands';
 
@@ -24,6 +28,8 @@ export const commands = {
   ...catalogCommands,
   ...sellingCommands,
   ...syncCommands,
+  ...reportsCommands,
+  ...shiftsCommands,
   ...paymentsCommands,
 } as const;
 

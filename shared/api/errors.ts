@@ -13,6 +13,8 @@ export const ERROR_CODES = [
   'APPROVAL_REQUIRED',
   /** The card processor declined; nothing was written. */
   'PAYMENT_DECLINED',
+  /** The store sells only during an open shift, and none is open on this terminal. */
+  'NO_OPEN_SHIFT',
   /** A card cannot be taken now (no processor reachable and offline cards not allowed, or over the offline caps). */
   'CARD_UNAVAILABLE',
   'UNAVAILABLE',

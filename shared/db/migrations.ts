@@ -4,7 +4,7 @@
  * arrive from the server, which a till not upgraded yet (or this one before its upgrade) may have written in an
  * older shape. Each only fills in what is missing, so running it on a current document changes nothing.
  */
-import type { PaymentDoc, SaleTender } from '../model';
+import type { PaymentDoc, SaleTender, ShiftDoc } from '../model';
 
 type Doc = Record<string, unknown>;
 export type MigrationStrategy = (doc: Doc) => Doc;
@@ -14,6 +14,24 @@ const NO_CARD = { cardBrand: '', cardLast4: '', cardToken: '', originalReference
 const TENDER_DEFAULTS: Omit<SaleTender, 'method' | 'amount' | 'tendered' | 'reference' | 'idempotencyKey'> = { ...NO_CARD, forwarding: '' };
 
 export const MIGRATIONS: Readonly<Record<string, Readonly<Record<number, MigrationStrategy>>>> = {
+  shifts: {
+    /**
+     * A shift from before counting by denomination has no counts and no cash movements; a closed one keeps its
+     * counted and expected cash, and its variance is their difference (no approval was asked then, no Z number).
+     */
+    1: (doc) => {
+      const v0 = doc as unknown as Pick<ShiftDoc, 'status' | 'countedCash' | 'expectedCash'>;
+      const defaults: Pick<ShiftDoc, 'openingCount' | 'movements' | 'closingCount' | 'variance' | 'varianceApprovedBy' | 'zNumber'> = {
+        openingCount: [],
+        movements: [],
+        closingCount: [],
+        variance: v0.status === 'closed' ? v0.countedCash - v0.expectedCash : 0,
+        varianceApprovedBy: '',
+        zNumber: 0,
+      };
+      return { ...defaults, ...doc };
+    },
+  },
   sales: {
     1: (doc) => ({
       ...doc,

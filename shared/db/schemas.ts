@@ -15,9 +15,11 @@ import type {
   SettingDoc,
   ShiftDoc,
   StockMovementDoc,
+  TerminalStatusDoc,
   UserDoc,
 } from '../model';
 import {
+  CASH_MOVEMENT_KINDS,
   CREDENTIAL_KINDS,
   FORWARDING,
   PAYMENT_KINDS,
@@ -26,6 +28,7 @@ import {
   PRODUCT_UNITS,
   SALE_KINDS,
   SALE_STATUSES,
+  SHIFT_STATUSES,
   STOCK_REASONS,
   TAX_CLASSES,
   TENDER_METHODS,
@@ -251,8 +254,30 @@ export const stockMovementSchema: RxJsonSchema<StockMovementDoc> = {
   additionalProperties: false,
 };
 
+const denominationCount = {
+  type: 'object',
+  properties: { value: { type: 'integer', minimum: 1, maximum: 1e9, multipleOf: 1 }, count },
+  required: ['value', 'count'],
+  additionalProperties: false,
+} as const;
+
+const cashMovement = {
+  type: 'object',
+  properties: {
+    id: text(80),
+    kind: oneOf(CASH_MOVEMENT_KINDS),
+    amount: minor,
+    reason: text(80),
+    at: isoTime,
+    by: ref,
+  },
+  required: ['id', 'kind', 'amount', 'reason', 'at', 'by'],
+  additionalProperties: false,
+} as const;
+
+/** v1: denominations counted at open and close, cash movements, variance and its approval, Z number. */
 export const shiftSchema: RxJsonSchema<ShiftDoc> = {
-  version: 0,
+  version: 1,
   primaryKey: 'id',
   type: 'object',
   properties: {
@@ -261,14 +286,53 @@ export const shiftSchema: RxJsonSchema<ShiftDoc> = {
     openedBy: ref,
     openedAt: isoTime,
     openingFloat: minor,
+    openingCount: { type: 'array', items: denominationCount, maxItems: 40 },
+    movements: { type: 'array', items: cashMovement, maxItems: 2000 },
     closedBy: ref,
     closedAt: isoTime,
+    closingCount: { type: 'array', items: denominationCount, maxItems: 40 },
     countedCash: minor,
     expectedCash: minor,
-    status: oneOf(['open', 'closed'] as const),
+    variance: minor,
+    varianceApprovedBy: ref,
+    zNumber: count,
+    status: oneOf(SHIFT_STATUSES),
   },
-  required: ['id', 'terminalId', 'openedBy', 'openedAt', 'openingFloat', 'closedBy', 'closedAt', 'countedCash', 'expectedCash', 'status'],
-  indexes: [['terminalId', 'openedAt']],
+  required: [
+    'id', 'terminalId', 'openedBy', 'openedAt', 'openingFloat', 'openingCount', 'movements', 'closedBy', 'closedAt', 'closingCount',
+    'countedCash', 'expectedCash', 'variance', 'varianceApprovedBy', 'zNumber', 'status',
+  ],
+  indexes: [['terminalId', 'openedAt'], 'openedAt'],
+  additionalProperties: false,
+};
+
+/** Version 0 of the shifts schema, kept for the migration test: what tills before v1 stored. */
+export const SHIFT_V0_FIELDS = ['id', 'terminalId', 'openedBy', 'openedAt', 'openingFloat', 'closedBy', 'closedAt', 'countedCash', 'expectedCash', 'status'] as const;
+
+export const terminalStatusSchema: RxJsonSchema<TerminalStatusDoc> = {
+  version: 0,
+  primaryKey: 'id',
+  type: 'object',
+  properties: {
+    id: text(24),
+    terminalId: text(24),
+    updatedAt: isoTime,
+    startedAt: isoTime,
+    syncState: text(32),
+    lastSyncedAt: isoTime,
+    pendingTotal: count,
+    pendingCapped: { type: 'boolean' },
+    rejected: count,
+    openShiftId: ref,
+    openShiftBy: ref,
+    openShiftAt: isoTime,
+    lastSaleNumber: text(40),
+    lastSaleAt: isoTime,
+  },
+  required: [
+    'id', 'terminalId', 'updatedAt', 'startedAt', 'syncState', 'lastSyncedAt', 'pendingTotal', 'pendingCapped', 'rejected', 'openShiftId',
+    'openShiftBy', 'openShiftAt', 'lastSaleNumber', 'lastSaleAt',
+  ],
   additionalProperties: false,
 };
 

@@ -43,9 +43,11 @@ export const SYNC_POLICIES: Record<ReplicatedCollection, SyncPolicy> = {
   },
   shifts: {
     kind: 'owned',
-    frozen: ['terminalId', 'openedBy', 'openedAt', 'openingFloat'],
+    frozen: ['terminalId', 'openedBy', 'openedAt', 'openingFloat', 'openingCount'],
     finalWhen: { field: 'status', value: 'closed' },
   },
+  // One document per terminal (its id), rewritten by that terminal only.
+  terminal_status: { kind: 'owned', frozen: ['terminalId'] },
   products: { kind: 'shared' },
   categories: { kind: 'shared' },
   users: { kind: 'shared' },

@@ -49,6 +49,18 @@ const VALID: { [K in CommandName]: Record<string, unknown> } = {
   'settings.get': {},
   'settings.update': { storeName: 'Corner shop' },
   'display.current': {},
+  'reports.dashboard': { from: '2026-03-01', to: '2026-03-31' },
+  'reports.sales': { filter: { from: '2026-03-01', to: '2026-03-01' }, limit: 20 },
+  'reports.csv': { range: { from: '2026-03-01', to: '2026-03-31' }, what: 'sales' },
+  'terminals.list': {},
+  'shifts.current': {},
+  'shifts.open': { counts: [{ value: 1000, count: 5 }] },
+  'shifts.cashMovement': { kind: 'paid_out', amount: 500, reason: 'Window cleaner' },
+  'shifts.noSale': { reason: 'Change for a customer' },
+  'shifts.xReport': {},
+  'shifts.close': { shiftId: 'T1-SHIFT', counts: [{ value: 1000, count: 5 }] },
+  'shifts.report': { shiftId: 'T1-SHIFT' },
+  'shifts.list': { from: '2026-03-01', to: '2026-03-31' },
   'payments.status': {},
   'payments.worklist': {},
   'payments.collect': { paymentId: 'T1-SALE-P1', method: 'cash' },
@@ -156,10 +168,14 @@ describe('malformed input to every command', () => {
     await till.must('clerk', 'auth.login', { username: 'clara', secret: '1234' });
     const afterLogin = await storeFingerprint(till);
     expect(afterLogin.users).toEqual(before.users);
-    for (const name of Object.keys(commands) as CommandName[]) {
-      const access = commands[name].access;
-      if (access !== 'manager' && access !== 'admin') continue;
-      expect(await till.core.dispatch('clerk', name, VALID[name])).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    const managerCommands = (Object.keys(commands) as CommandName[]).filter((name) => commands[name].access === 'manager' || commands[name].access === 'admin');
+    // The managers' reports and every terminal's shifts are among them (the table is derived, so this guards the derivation).
+    expect(managerCommands).toEqual(
+      expect.arrayContaining(['reports.dashboard', 'reports.sales', 'reports.csv', 'terminals.list', 'shifts.report', 'shifts.list', 'audit.recent']),
+    );
+    for (const name of managerCommands) {
+      const result = await till.core.dispatch('clerk', name, VALID[name]);
+      expect(result, name).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: expect.stringMatching(/^Only a (manager|admin) may do this/) } });
     }
     expect(await storeFingerprint(till)).toEqual(afterLogin);
   });

@@ -9,6 +9,7 @@ import type { PushMessage } from '../../../shared/api/events';
 import type { CardProcessor } from '../payments/card-processor';
 import type { ReconcilerTiming } from '../payments/reconciler-timing';
 import type { SyncSettings } from '../sync/sync-settings';
+import type { StoreCalendar } from '../../../shared/reports/store-calendar';
 
 export type ChannelId = string;
 
@@ -48,4 +49,25 @@ export interface TillCoreOptions {
   processorTimeoutMs?: number;
   /** Forwarding of cards taken offline (tests make it quick). */
   paymentTiming?: Partial<ReconcilerTiming>;
+  /** How the sales figures are built (tests and benchmarks: batch size, calendar). */
+  figures?: SalesFiguresOptions;
+  /** How often the terminal's status is written (tests: shorter). */
+  terminalStatus?: TerminalStatusOptions;
+}
+
+/** How the sales figures are built (electron/core/reports/sales-figures.ts). */
+export interface SalesFiguresOptions {
+  /** Sales read per batch of the rebuild (default 1,000). */
+  batch?: number;
+  calendar?: StoreCalendar;
+  /** Least time between two `reports.changed` pushes (default 100 ms). */
+  pushMs?: number;
+}
+
+/** How often the terminal's status is looked at and written (electron/core/reports/terminal-status.ts). */
+export interface TerminalStatusOptions {
+  /** Longest time between two writes while nothing changes (default 60 s). */
+  heartbeatMs?: number;
+  /** How often the till looks whether something changed (default 10 s). */
+  checkMs?: number;
 }

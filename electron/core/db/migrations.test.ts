@@ -56,6 +56,42 @@ describe('schema migration', () => {
     await again.close();
   });
 
+  it('migrates stored shifts from v0 to v1: no counts or movements, the variance of a closed shift, and keeps them', async () => {
+    dir = makeTempDir();
+    const text = (maxLength: number) => ({ type: 'string', maxLength }) as const;
+    const money = { type: 'integer', minimum: -1e12, maximum: 1e12, multipleOf: 1 } as const;
+    const shiftSchemaV0 = {
+      version: 0,
+      primaryKey: 'id',
+      type: 'object',
+      properties: {
+        id: text(64), terminalId: text(24), openedBy: text(64), openedAt: text(32), openingFloat: money, closedBy: text(64), closedAt: text(32),
+        countedCash: money, expectedCash: money, status: { type: 'string', enum: ['open', 'closed'], maxLength: 32 },
+      },
+      required: ['id', 'terminalId', 'openedBy', 'openedAt', 'openingFloat', 'closedBy', 'closedAt', 'countedCash', 'expectedCash', 'status'],
+      indexes: [['terminalId', 'openedAt']],
+      additionalProperties: false,
+    } as const;
+    const v0Shifts = [
+      { id: 'T1-S1', terminalId: 'T1', openedBy: 'U1', openedAt: '2026-01-05T08:00:00.000Z', openingFloat: 10_000, closedBy: 'U1', closedAt: '2026-01-05T18:00:00.000Z', countedCash: 41_950, expectedCash: 42_000, status: 'closed' },
+      { id: 'T1-S2', terminalId: 'T1', openedBy: 'U2', openedAt: '2026-01-06T08:00:00.000Z', openingFloat: 15_000, closedBy: '', closedAt: '', countedCash: 0, expectedCash: 0, status: 'open' },
+    ];
+    const old = await createRxDatabase({ name: 'kassa', storage: getRxStorageSQLite({ directory: dir }), multiInstance: false });
+    await old.addCollections({ shifts: { schema: shiftSchemaV0 } });
+    await old.shifts!.bulkInsert(v0Shifts);
+    await old.close();
+
+    for (let open = 0; open < 2; open++) {
+      const db = await openDatabase({ dataDir: dir });
+      const shifts = (await db.shifts.find({ sort: [{ id: 'asc' }] }).exec()).map((d) => d.toJSON());
+      expect(shifts).toEqual([
+        { ...v0Shifts[0], openingCount: [], movements: [], closingCount: [], variance: -50, varianceApprovedBy: '', zNumber: 0 },
+        { ...v0Shifts[1], openingCount: [], movements: [], closingCount: [], variance: 0, varianceApprovedBy: '', zNumber: 0 },
+      ]);
+      await db.close();
+    }
+  });
+
   it('keeps every collection of the store at or under the open-core limit of 13', () => {
     expect(Object.keys(COLLECTIONS).length).toBeLessThanOrEqual(13);
   });

@@ -30,6 +30,7 @@ export function createCheckoutHandlers(s: SellingContext): HandlerMap<'checkout.
 type TenderInput = Tender & { testCard?: TestCardName; contact?: string };
 
 async function pay(s: SellingContext, cartRevision: number, tenders: TenderInput[], user: UserSummary): Promise<CheckoutResult> {
+  s.mayTakeMoney();
   const state = await payableCart(s, cartRevision);
   const settings = s.settings.current();
   const totals = computeTotals(state.cart, toSaleSettings(settings));

@@ -46,6 +46,7 @@ export function createReturnHandlers(s: SellingContext): HandlerMap<ReturnComman
 
     'returns.create': (input, call) =>
       s.queue(async (): Promise<CheckoutResult> => {
+        s.mayTakeMoney();
         const user = sessionOf(call).user;
         const sale = await saleById(input.saleId);
         const earlier = await returnsOf(sale.id);

@@ -34,6 +34,8 @@ export interface SellingContext {
   reader: CardReader;
   /** Runs work after the current command has answered, before the next one (the selling queue). */
   later: (work: () => Promise<void>) => void;
+  /** Throws (NO_OPEN_SHIFT) when the store sells only during an open shift and none is open here. */
+  mayTakeMoney: () => void;
 }
 
 export function currentCartView(s: SellingContext): CartView {

@@ -7,7 +7,8 @@ import type { sellingCommands } from '../../../shared/api/commands/selling-comma
 import type { HandlerMap } from '../api/handler-types';
 import type { CredentialCheck } from '../auth/credential-check';
 import type { CoreContext } from '../services/core-context';
-import { createSerialQueue } from '../services/serial-queue';
+import { createSerialQueue, type SerialQueue } from '../services/serial-queue';
+import type { CatalogIndex } from './catalog-index';
 import { createCartHandlers } from './cart-handlers';
 import { startCatalogFeed } from './catalog-feed';
 import { createCatalogSearchHandlers } from './catalog-search-handlers';
@@ -21,7 +22,7 @@ import { SaleBook } from './sale-book';
 import { createSalesAndSettingsHandlers } from './sales-settings-handlers';
 import { publishCart, type SellingContext } from './selling-context';
 import { startStockLedger } from './stock-ledger';
-import { startSettingsFeed } from './store-settings';
+import { startSettingsFeed, type SettingsFeed } from './store-settings';
 import { TerminalCart } from './terminal-cart';
 
 export type SellingCommandName = keyof typeof sellingCommands;
@@ -33,16 +34,23 @@ export interface SellingDeps {
   /** The card processor; null when none is set up (cards are then refused). */
   processor: CardProcessor | null;
   paymentTiming?: Partial<ReconcilerTiming>;
+  /** Asked before money changes hands (checkout, returns): throws when the store requires an open shift and none is. */
+  mayTakeMoney?: () => void;
 }
 
 export interface Selling {
   handlers: HandlerMap<SellingCommandName | PaymentsCommandName>;
+  /** The selling queue: shift openings and closes take turns with sales in it. */
+  queue: SerialQueue;
+  catalog: CatalogIndex;
+  settings: SettingsFeed;
+  receipts: ReceiptBook;
   /** Resolves once the work of every command answered so far (a sale's payments, stock, audit) is written. */
   settled(): Promise<void>;
   stop(): Promise<void>;
 }
 
-export async function startSelling({ ctx, credentials, processor, paymentTiming }: SellingDeps): Promise<Selling> {
+export async function startSelling({ ctx, credentials, processor, paymentTiming, mayTakeMoney = () => undefined }: SellingDeps): Promise<Selling> {
   const stops: (() => Promise<void> | void)[] = [];
   const queue = createSerialQueue();
   // Work that follows a command's answer runs next in the queue; it catches and logs its own failures.
@@ -77,6 +85,7 @@ export async function startSelling({ ctx, credentials, processor, paymentTiming 
       cards: payments.cards,
       reader: payments.reader,
       later,
+      mayTakeMoney,
     };
     const handlers = {
       ...createCatalogSearchHandlers(selling),
@@ -86,7 +95,15 @@ export async function startSelling({ ctx, credentials, processor, paymentTiming 
       ...createSalesAndSettingsHandlers(selling),
       ...payments.handlers,
     };
-    return { handlers, settled: () => queue.idle(), stop: () => stopAll(stops) };
+    return {
+      handlers,
+      queue,
+      catalog: catalog.index,
+      settings,
+      receipts: selling.receipts,
+      settled: () => queue.idle(),
+      stop: () => stopAll(stops),
+    };
   } catch (error) {
     await stopAll(stops);
     throw error;

@@ -24,6 +24,8 @@ export const DEFAULT_SETTINGS: Readonly<StoreSettingsView> = {
   cashRoundingIncrement: 5,
   clerkDiscountLimitBp: 1000,
   warnOnNegativeStock: true,
+  requireOpenShift: false,
+  cashVarianceLimit: 500,
   embeddedBarcodes: [
     { prefixes: ['21', '22'], kind: 'price', itemDigits: 5, valueDigits: 5 },
     { prefixes: ['23', '24'], kind: 'weight', itemDigits: 5, valueDigits: 5 },

@@ -68,6 +68,8 @@ export async function openTempTill(options: Partial<TillCoreOptions> = {}): Prom
     till.db = await openDatabase({ dataDir: opts.dataDir });
     till.core = await createTillCoreOn(till.db, opts);
     till.core.onPush((target) => pushes.push(target));
+    // The till's first status document is written in the background: done before a test looks at the store.
+    await till.core.terminals.flushed();
   }
   await attach(base);
   return till as unknown as TempTill;

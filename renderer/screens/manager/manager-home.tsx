@@ -1,18 +1,31 @@
 /**
- * Managers and admins: the way to the till, card payments to resolve and the rules and queues behind them, the
- * catalog, user management and the activity log.
+ * Managers and admins: the way to the till, and four views: the overview (card payments to resolve and the rules
+ * and queues behind them, catalog, users, activity), the sales dashboard of every terminal, the shifts of every
+ * terminal with their X and Z reports, and the terminals.
  */
-import { useState } from 'react';
-import type { SessionInfo } from '../../../shared/api/contract';
-import { useCommand } from '../../api/use-api';
+import { useEffect, useState } from 'react';
+import type { SessionInfo, UserSummary } from '../../../shared/api/contract';
+import { useCommand, type CommandRead } from '../../api/use-api';
 import { CatalogSummaryPanel } from '../home/catalog-summary-panel';
 import { WelcomeHeading } from '../home/welcome-heading';
+import { SalesDashboard } from '../reports/sales-dashboard';
 import { ActivityPanel } from './activity-panel';
 import { OfflineCardsPanel } from './offline-cards-panel';
 import { OtherQueuesPanel } from './other-queues-panel';
 import { WorklistPanel } from './payments-worklist';
+import { ShiftsPanel } from './shifts-panel';
+import { TerminalsPanel } from './terminals-panel';
 import { UsersPanel } from './users-panel';
 import './manager.css';
+import '../reports/reports.css';
+
+type ManagerView = 'overview' | 'sales' | 'shifts' | 'terminals';
+const VIEWS: { view: ManagerView; label: string }[] = [
+  { view: 'overview', label: 'Overview' },
+  { view: 'sales', label: 'Sales dashboard' },
+  { view: 'shifts', label: 'Shifts' },
+  { view: 'terminals', label: 'Terminals' },
+];
 
 interface ManagerHomeProps {
   session: SessionInfo;
@@ -23,6 +36,8 @@ interface ManagerHomeProps {
 }
 
 export function ManagerHome({ session, onSell, showWorklist = false, onWorklistShown }: ManagerHomeProps) {
+  const [view, setView] = useState<ManagerView>('overview');
+  const settings = useCommand('settings.get', {});
   const users = useCommand('users.list', {});
   // Bumped after every change made here, so the activity log shows it without a manual refresh.
   const [changes, setChanges] = useState(0);
@@ -30,10 +45,54 @@ export function ManagerHome({ session, onSell, showWorklist = false, onWorklistS
     users.reload();
     setChanges((n) => n + 1);
   };
+  // The worklist lives on the overview: asked for from the status bar, that is where to go.
+  useEffect(() => {
+    if (showWorklist) setView('overview');
+  }, [showWorklist]);
 
   return (
     <main className="screen home">
       <WelcomeHeading name={session.user.displayName} />
+      <nav aria-label="Manager" className="manager-nav">
+        {VIEWS.map((v) => (
+          <button key={v.view} type="button" className="nav-button" aria-current={view === v.view ? 'page' : undefined} onClick={() => setView(v.view)}>
+            {v.label}
+          </button>
+        ))}
+      </nav>
+      {view === 'sales' ? <SalesDashboard /> : null}
+      {view === 'shifts' ? <ShiftsPanel currency={settings.value?.currency ?? 'EUR'} session={session} /> : null}
+      {view === 'terminals' ? <TerminalsPanel /> : null}
+      {view === 'overview' ? (
+        <Overview
+          session={session}
+          onSell={onSell}
+          users={users}
+          changes={changes}
+          changed={changed}
+          showWorklist={showWorklist}
+          onWorklistShown={onWorklistShown}
+          onResolved={() => setChanges((n) => n + 1)}
+        />
+      ) : null}
+    </main>
+  );
+}
+
+interface OverviewProps {
+  session: SessionInfo;
+  onSell: () => void;
+  users: CommandRead<UserSummary[]>;
+  changes: number;
+  changed: () => void;
+  showWorklist: boolean;
+  onWorklistShown: (() => void) | undefined;
+  onResolved: () => void;
+}
+
+function Overview({ session, onSell, users, changes, changed, showWorklist, onWorklistShown, onResolved }: OverviewProps) {
+  return (
+    <>
       <section className="panel panel-wide" aria-labelledby="till-heading">
         <div className="panel-header">
           <div>
@@ -45,12 +104,12 @@ export function ManagerHome({ session, onSell, showWorklist = false, onWorklistS
           </button>
         </div>
       </section>
-      <WorklistPanel focus={showWorklist} onFocused={onWorklistShown} onResolved={() => setChanges((n) => n + 1)} />
+      <WorklistPanel focus={showWorklist} onFocused={onWorklistShown} onResolved={onResolved} />
       <OfflineCardsPanel />
       <OtherQueuesPanel />
       <CatalogSummaryPanel />
       <UsersPanel actor={session.user} users={users} onChanged={changed} />
       <ActivityPanel users={users.value ?? []} refreshKey={changes} />
-    </main>
+    </>
   );
 }

@@ -4,7 +4,7 @@
  * at print width, so its length can be measured for the page size. In Electron the till prints it (to its receipt
  * printer when one is configured); in a browser the print dialog offers "Save as PDF".
  */
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { createPortal } from 'react-dom';
 import type { ReceiptView } from '../../../shared/api/commands/selling-commands';
 import { AlertMessage } from '../../components/alert-message';
@@ -13,15 +13,24 @@ import { ReceiptDocument } from './receipt-document';
 import './receipt.css';
 
 export function PrintableReceipt({ receipt }: { receipt: ReceiptView }) {
+  return (
+    <PrintablePage>
+      <ReceiptDocument receipt={receipt} />
+    </PrintablePage>
+  );
+}
+
+/** Any 80 mm slip (a receipt, a shift's X or Z report): its element with class `receipt` is what prints. */
+export function PrintablePage({ children }: { children: ReactNode }) {
   return createPortal(
     <div className="receipt-print-root" aria-hidden="true">
-      <ReceiptDocument receipt={receipt} />
+      {children}
     </div>,
     document.body,
   );
 }
 
-export function PrintButton({ className }: { className?: string }) {
+export function PrintButton({ className, label = 'Print receipt' }: { className?: string; label?: string }) {
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const print = () => {
@@ -35,7 +44,7 @@ export function PrintButton({ className }: { className?: string }) {
   return (
     <>
       <button type="button" className={className} onClick={print} disabled={busy} aria-describedby="print-hint">
-        Print receipt
+        {label}
       </button>
       <AlertMessage message={problem} />
     </>

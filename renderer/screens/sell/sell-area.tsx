@@ -6,6 +6,7 @@ import type { SessionInfo } from '../../../shared/api/contract';
 import { ariaKeyShortcuts } from '../../commands/command-manager';
 import { ReturnsScreen } from '../returns/returns-screen';
 import { SalesHistory } from '../receipt/sales-history';
+import { ShiftScreen } from '../shifts/shift-screen';
 import { SellScreen } from './sell-screen';
 import { SellSessionProvider, useSell, useSellSession } from './sell-session';
 import { tillCommands, VIEW_COMMANDS } from './till-commands';
@@ -64,6 +65,7 @@ function TillViews() {
   useTillKeyboard();
   if (view === 'returns') return <ReturnsScreen />;
   if (view === 'history') return <SalesHistory />;
+  if (view === 'shift') return <ShiftScreen />;
   return <SellScreen />;
 }
 

@@ -10,7 +10,7 @@ import { isErrorCode, SELLING_ERRORS, type Approval, type CheckoutTender, type S
 import { movedSelection, nextSelection, selectedLine } from './cart-selection';
 
 export type CheckoutMode = 'cash' | 'card' | 'split';
-export type TillView = 'sell' | 'returns' | 'history';
+export type TillView = 'sell' | 'returns' | 'history' | 'shift';
 
 export type SellDialog =
   | { kind: 'checkout'; mode: CheckoutMode }

@@ -56,6 +56,7 @@ export const TILL_COMMANDS = [
   { name: 'sale', label: 'Sale', shortcut: null, predicate: showsView('sell'), perform: (c) => c.state.setView('sell') },
   { name: 'returns', label: 'Returns', shortcut: shortcut('F8'), predicate: showsView('returns'), perform: (c) => c.state.setView('returns') },
   { name: 'history', label: 'Sales history', shortcut: shortcut('F9'), predicate: showsView('history'), perform: (c) => c.state.setView('history') },
+  { name: 'shift', label: 'Shift', shortcut: shortcut('F10'), predicate: showsView('shift'), perform: (c) => c.state.setView('shift') },
   {
     name: 'quantity',
     label: 'Quantity',
@@ -109,4 +110,5 @@ export const VIEW_COMMANDS = [
   { view: 'sell', command: 'sale', keyFrom: 'cancel' },
   { view: 'returns', command: 'returns', keyFrom: 'returns' },
   { view: 'history', command: 'history', keyFrom: 'history' },
+  { view: 'shift', command: 'shift', keyFrom: 'shift' },
 ] as const satisfies readonly { view: TillView; command: TillButtonCommand; keyFrom: TillCommandName }[];

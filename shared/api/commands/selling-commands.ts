@@ -222,6 +222,10 @@ export interface StoreSettingsView {
   clerkDiscountLimitBp: number;
   /** Warn the clerk when a sale takes stock below zero. */
   warnOnNegativeStock: boolean;
+  /** Checkout and returns refuse while no shift is open on the terminal. */
+  requireOpenShift: boolean;
+  /** A shift's cash variance beyond this (either way, minor units) needs a manager's approval at the close. */
+  cashVarianceLimit: number;
   embeddedBarcodes: { prefixes: string[]; kind: 'price' | 'weight'; itemDigits: number; valueDigits: number }[];
   /** Cards taken while the processor cannot be reached (a manager turns it on: payments.setOfflineCards). */
   offlineCards: OfflineCardsView;
@@ -308,6 +312,8 @@ export const sellingCommands = {
         cashRoundingIncrement: z.number().int().min(1).max(100),
         clerkDiscountLimitBp: bp,
         warnOnNegativeStock: z.boolean(),
+        requireOpenShift: z.boolean(),
+        cashVarianceLimit: z.number().int().min(0).max(1e9),
         embeddedBarcodes: z
           .array(
             z

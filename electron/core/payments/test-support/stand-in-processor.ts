@@ -4,7 +4,9 @@
  */
 import { newSigningKey } from '../../../../shared/payments/signature';
 import { openTempProcessor, type TempProcessor } from '../../../../processor/test-support/temp-processor';
+import type { TillCoreOptions } from '../../api/till-core-types';
 import { createLogger } from '../../log';
+import { openTempTill, type TempTill } from '../../test-support/temp-till';
 import type { CardProcessor } from '../card-processor';
 import { createHttpProcessor } from '../http-processor';
 
@@ -38,4 +40,12 @@ export function chargesIn(rows: readonly LedgerRow[]): Map<string, number> {
     charged.set(row.idempotencyKey, (row.kind === 'refund' ? -1 : 1) * (row.amount ?? 0));
   }
   return charged;
+}
+
+/** A temporary till whose cards go to a stand-in processor started for it (stopped with the till). */
+export async function openCardTill(options: Partial<TillCoreOptions> = {}): Promise<TempTill> {
+  const standIn = await openStandInProcessor({ terminalId: options.terminalId ?? 'T1' });
+  const till = await openTempTill({ processor: standIn.processor, ...options });
+  till.onDispose(standIn.dispose);
+  return till;
 }
