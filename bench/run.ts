@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { BenchResult, BenchSuite } from './bench-types';
 import { hostLoopSuite } from './suites/host-loop';
+import { paymentsSuite } from './suites/payments';
 import { reportsSuite } from './suites/reports';
 import { sellingSuite } from './suites/selling';
 import { storageSuite } from './suites/storage';
@@ -16,6 +17,7 @@ const SUITES: BenchSuite[] = [
   { name: 'selling', run: sellingSuite },
   { name: 'sync', run: syncSuite },
   { name: 'host-loop', run: hostLoopSuite },
+  { name: 'payments', run: paymentsSuite },
   { name: 'reports', run: reportsSuite },
 ];
 

@@ -52,10 +52,11 @@ export function createPaymentBook(ledger: Ledger): PaymentBook {
     pay: (request, now) =>
       ledger.transaction((): BookResult => {
         // Offline flag and takenAt are left out on purpose: a payment tried online, then queued and forwarded
-        // offline under the same key is the same payment.
+        // offline under the same key is the same payment. So is the terminal: a till that takes over the queue of a
+        // till that is gone forwards its payments under their keys, and whichever arrives second gets the answer.
         const card = { token: request.card.token, brand: request.card.brand, last4: request.card.last4 };
         const existing = ledger.byKey(request.idempotencyKey);
-        if (existing) return repeat(existing, 'payment', { terminalId: request.terminalId, amount: request.amount, currency: request.currency, card });
+        if (existing) return repeat(existing, 'payment', { amount: request.amount, currency: request.currency, card });
         const at = new Date(now).toISOString();
         const entry: EntryRequest = {
           idempotencyKey: request.idempotencyKey,
@@ -88,7 +89,7 @@ export function createPaymentBook(ledger: Ledger): PaymentBook {
     refund: (request, now) =>
       ledger.transaction((): BookResult => {
         const existing = ledger.byKey(request.idempotencyKey);
-        if (existing) return repeat(existing, 'refund', { terminalId: request.terminalId, amount: request.amount, currency: request.currency, paymentReference: request.paymentReference });
+        if (existing) return repeat(existing, 'refund', { amount: request.amount, currency: request.currency, paymentReference: request.paymentReference });
         const payment = ledger.approvedPayment(request.paymentReference);
         if (!payment) return { type: 'error', status: 404, code: 'unknown_payment', message: `No approved payment has the reference ${request.paymentReference}` };
         if (payment.currency !== request.currency) {

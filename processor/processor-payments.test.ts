@@ -43,16 +43,13 @@ describe('idempotency', () => {
     expect(await entriesFor(request.idempotencyKey)).toHaveLength(1);
   });
 
-  it('refuses the same key with another amount, currency, card or terminal (409), and keeps the first answer', async () => {
+  it('refuses the same key with another amount, currency or card (409), and keeps the first answer', async () => {
     const request = paymentRequest();
     const first = await pay(request);
-    const t2 = await fx.control.call('POST', '/control/keys', { terminalId: 'T2' });
-    const otherTerminal = processorClient(fx.processor.url, t2.body);
     for (const changed of [
       pay({ ...request, amount: 1300 }),
       pay({ ...request, currency: 'USD' }),
       pay({ ...request, card: TEST_CARDS.decline }),
-      otherTerminal.post(PROCESSOR_PATHS.payments, { ...request, terminalId: 'T2' }),
     ]) {
       const reply = await changed;
       expect(reply.status).toBe(409);
@@ -62,6 +59,20 @@ describe('idempotency', () => {
     }
     expect((await entriesFor(request.idempotencyKey)).map((e) => e.answer)).toEqual([first.body]);
     expect((await pay(request)).text).toBe(first.text);
+  });
+
+  it('gives another terminal that forwards the same payment under its key the first answer (a queue taken over)', async () => {
+    const request = paymentRequest();
+    const first = await pay(request);
+    const t2 = await fx.control.call('POST', '/control/keys', { terminalId: 'T2' });
+    const otherTerminal = processorClient(fx.processor.url, t2.body);
+    const again = await otherTerminal.post(PROCESSOR_PATHS.payments, { ...request, terminalId: 'T2', offline: true });
+    expect(again.status).toBe(200);
+    expect(again.check.ok).toBe(true);
+    expect(again.body).toEqual(first.body);
+    const entries = await entriesFor(request.idempotencyKey);
+    expect(entries).toHaveLength(1);
+    expect(entries[0]!.terminalId).toBe('T1');
   });
 
   it('treats a payment tried online and forwarded offline later under the same key as the same payment', async () => {

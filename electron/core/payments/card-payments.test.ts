@@ -7,7 +7,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { PaymentsStatus } from '../../../shared/api/commands/payments-commands';
 import type { PaymentDoc } from '../../../shared/model';
 import { fingerprint, loginAs, MONEY_COLLECTIONS, openSellingTill, TILL, COFFEE, BREAD, type SellingTill } from '../selling/test-support/selling-till';
-import { chargesIn } from './test-support/stand-in-processor';
+import type { CardProcessor } from './card-processor';
+import { chargesIn, openStandInProcessor } from './test-support/stand-in-processor';
 
 let till: SellingTill | null = null;
 afterEach(async () => {
@@ -175,6 +176,38 @@ describe('declines after the fact', () => {
     const writeOff = (await paymentsOf(t)).find((p) => p.kind === 'write_off');
     expect(writeOff).toMatchObject({ status: 'written_off', amount: 1299, reason: 'Customer could not be reached', clerkId: 'DEMO-U3' });
     expect((await t.db.audit_events.find({ selector: { type: 'payment.written_off' } }).exec())[0]?.details).toMatchObject({ reason: 'Customer could not be reached', amount: 1299 });
+  });
+});
+
+describe('a key the processor holds for another request', () => {
+  it('never calls the payment declined nor captured: it stays unknown for IT, and nothing is charged twice', async () => {
+    const standIn = await openStandInProcessor();
+    // The real processor, with one twist: before the till's first forwarding that reaches it, another request (1 cent more) takes
+    // the payment's key there, as a fault or a tampered till could. The processor then refuses the till's request.
+    let primed = false;
+    const processor: CardProcessor = {
+      ...standIn.processor,
+      async pay(request) {
+        if (request.offline && !primed) {
+          primed = (await standIn.processor.pay({ ...request, amount: request.amount + 1, offline: false })).kind === 'answer';
+        }
+        return standIn.processor.pay(request);
+      },
+    };
+    const t = (till = await openSellingTill({ ...QUICK, processor }));
+    t.onDispose(standIn.dispose);
+    await allowOffline(t);
+    await standIn.temp.control.behaviour({ down: true });
+    const cart = await cartOf(t, [COFFEE.barcode]);
+    await t.must(TILL, 'checkout.pay', { cartRevision: cart.revision, tenders: [{ method: 'card', amount: 1299 }] });
+    await standIn.temp.control.behaviour({ down: false });
+    await vi.waitFor(async () => expect((await paymentsOf(t))[0]).toMatchObject({ status: 'unknown', reason: expect.stringMatching(/holds another request under this payment.s key/) }), { timeout: 10_000 });
+    // Passes later look the key up: the processor's answer (1300) is not this payment's (1299), so it stays unknown.
+    await vi.waitFor(async () => expect((await paymentsOf(t))[0]!.reason).toMatch(/approved 1300 EUR under its key/), { timeout: 10_000 });
+    expect((await paymentsOf(t))[0]!.status).toBe('unknown');
+    expect(await status(t)).toMatchObject({ waiting: { count: 1, amount: 1299 }, attention: 0 });
+    const [payment] = await paymentsOf(t);
+    expect([...chargesIn(await standIn.temp.control.ledger())]).toEqual([[payment!.idempotencyKey, 1300]]);
   });
 });
 

@@ -224,6 +224,9 @@ export class PaymentReconciler {
     switch (outcome.kind) {
       case 'answer': {
         const { answer } = outcome;
+        if (answer.status === 'approved' && (answer.amount !== Math.abs(payment.amount) || answer.currency !== payment.currency)) {
+          return this.keyHeldElsewhere(payment, `approved ${answer.amount} ${answer.currency} under its key (reference ${answer.reference})`);
+        }
         if (answer.status === 'approved') {
           await this.ledger.change(payment.id, 'captured', { reference: answer.reference, reason: '' });
           return 'captured';
@@ -232,6 +235,7 @@ export class PaymentReconciler {
         return 'declined';
       }
       case 'refused':
+        if (outcome.code === 'idempotency_conflict') return this.keyHeldElsewhere(payment, outcome.message);
         // The processor will never take this request as it is: a manager must settle it.
         await this.declined(payment, `Refused by the card processor: ${outcome.message}`);
         return 'declined';
@@ -244,6 +248,22 @@ export class PaymentReconciler {
         if (payment.status === 'submitting') await this.ledger.change(payment.id, 'unknown', { reason: outcome.kind === 'unknown' ? outcome.detail : '' });
         return 'waiting';
     }
+  }
+
+  /**
+   * The processor holds another request under this payment's key. The customer may be charged under it, so the
+   * payment is never called declined (a manager would collect it again): it stays unknown, counted as waiting, and
+   * IT has to settle it with the processor. Sending it again cannot charge twice: the key is refused.
+   */
+  private async keyHeldElsewhere(payment: PaymentDoc, detail: string): Promise<Step> {
+    const reason = `The card processor holds another request under this payment’s key: ${detail}`.slice(0, 300);
+    if (payment.status === 'submitting' || payment.reason !== reason) await this.ledger.change(payment.id, 'unknown', { reason });
+    this.ctx.log.error('A card payment’s key is taken by another request at the processor; it stays unknown until IT settles it', {
+      paymentId: payment.id,
+      key: payment.idempotencyKey,
+      detail,
+    });
+    return 'waiting';
   }
 
   private async declined(payment: PaymentDoc, reason: string): Promise<void> {

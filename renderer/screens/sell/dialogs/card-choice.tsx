@@ -5,27 +5,12 @@
  */
 import { useId } from 'react';
 import type { PaymentsStatus } from '../../../../shared/api/commands/payments-commands';
-import type { TestCardName } from '../../../../shared/payments/processor-api';
 import type { CheckoutTender } from '../../../api/selling-api';
 import { TextField } from '../../../components/text-field';
 import { cardOutlook } from '../../payments/payments-format';
-import type { Tender } from './tender';
+import type { TestCardName } from '../../../../shared/payments/processor-api';
+import type { CardChoice, CardChoiceProps, Tender } from './tender';
 import '../../payments/payments.css';
-
-export interface CardChoice {
-  /** The test card presented to a simulated reader. */
-  testCard: TestCardName;
-  contact: string;
-}
-
-export const DEFAULT_CARD_CHOICE: CardChoice = { testCard: 'approve', contact: '' };
-
-export interface CardChoiceProps {
-  /** This till's payments status; null until the till has said. */
-  status: PaymentsStatus | null;
-  choice: CardChoice;
-  onChange: (choice: CardChoice) => void;
-}
 
 /** The id of the card notice, for the charge button's description. */
 export const CARD_NOTICE_ID = 'checkout-card-notice';

@@ -13,10 +13,10 @@ import { usePaymentsStatus } from '../../payments/use-payments-status';
 import { money } from '../display-format';
 import type { CheckoutMode } from '../sell-store';
 import { useSell, useSellSession } from '../sell-session';
-import { DEFAULT_CARD_CHOICE, withCardChoice, type CardChoice } from './card-choice';
+import { withCardChoice } from './card-choice';
 import { CardTender, CashTender } from './cash-card-tender';
 import { SplitTender } from './split-tender';
-import type { Tender, TenderProps } from './tender';
+import { DEFAULT_CARD_CHOICE, type CardChoice, type Tender, type TenderProps } from './tender';
 
 const MODES: { mode: CheckoutMode; label: string }[] = [
   { mode: 'cash', label: 'Cash' },
