@@ -24,6 +24,18 @@ export interface ProductDoc {
   taxClass: TaxClass;
   unit: ProductUnit;
   imageUrl: string;
+  /** Barcodes besides `barcode` that scan to this product (a supplier's, an older pack's); at most MAX_EXTRA_BARCODES. */
+  extraBarcodes: string[];
+  /**
+   * The product's picture as a `data:image/webp|jpeg|png;base64,` URL, resized on the till that chose it, or ''. It
+   * lives in the document (the storage takes no attachments), so it syncs and shows offline; MAX_PRODUCT_IMAGE_CHARS
+   * bounds what one product adds to every till's store.
+   */
+  image: string;
+  /** Below this on hand (thousandths of the unit) the product is on the low-stock list; 0: no minimum. */
+  minStockMilli: number;
+  /** Its place among the sell screen's quick keys (1..MAX_QUICK_KEY), 0 for none. */
+  quickKey: number;
   active: boolean;
   /** Lower-cased name, SKU and barcode: what the catalog search matches against. */
   searchText: string;
@@ -32,6 +44,11 @@ export interface ProductDoc {
   /** Edits this version has seen (sync conflict rule: more edits wins). Kept by the store; absent counts as 0. */
   edits?: number;
 }
+
+export const MAX_EXTRA_BARCODES = 8;
+/** About 48 KB of picture once decoded: a 256-pixel WebP or JPEG fits easily. */
+export const MAX_PRODUCT_IMAGE_CHARS = 65_536;
+export const MAX_QUICK_KEY = 48;
 
 export interface CategoryDoc {
   id: string;
@@ -55,6 +72,8 @@ export interface UserDoc {
   credentialKind: CredentialKind;
   /** `scrypt$N$r$p$<salt b64>$<hash b64>`: never leaves the main process. */
   secretHash: string;
+  /** Set when a manager resets the PIN or password: the user must choose a new one at the next login. */
+  mustChangeSecret: boolean;
   active: boolean;
   createdAt: IsoTime;
   updatedAt: IsoTime;

@@ -37,9 +37,9 @@ interface CollectionSpec {
 }
 
 export const COLLECTIONS: Record<CollectionName, CollectionSpec> = {
-  products: { schema: schemas.productSchema, migrationStrategies: {}, replicated: true },
+  products: { schema: schemas.productSchema, migrationStrategies: { ...MIGRATIONS.products }, replicated: true },
   categories: { schema: schemas.categorySchema, migrationStrategies: {}, replicated: true },
-  users: { schema: schemas.userSchema, migrationStrategies: {}, replicated: true },
+  users: { schema: schemas.userSchema, migrationStrategies: { ...MIGRATIONS.users }, replicated: true },
   sales: { schema: schemas.saleSchema, migrationStrategies: { ...MIGRATIONS.sales }, replicated: true },
   payments: { schema: schemas.paymentSchema, migrationStrategies: { ...MIGRATIONS.payments }, replicated: true },
   stock_movements: { schema: schemas.stockMovementSchema, migrationStrategies: {}, replicated: true },

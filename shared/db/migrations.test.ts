@@ -28,4 +28,16 @@ describe('document upgrades', () => {
     const counted = { ...v1, openingCount: [{ value: 1000, count: 5 }], zNumber: 7 };
     expect(upgradeDoc('shifts', counted)).toEqual(counted);
   });
+
+  it('gives a v0 product no extra barcodes, picture, minimum or quick key, and keeps a v1 product’s', () => {
+    const v0 = { id: 'P1', barcode: '4000000000017', name: 'Tea' };
+    expect(upgradeDoc('products', v0)).toEqual({ ...v0, extraBarcodes: [], image: '', minStockMilli: 0, quickKey: 0 });
+    const v1 = { ...v0, extraBarcodes: ['4000000000024'], image: 'data:image/webp;base64,AAAA', minStockMilli: 5_000, quickKey: 3 };
+    expect(upgradeDoc('products', v1)).toEqual(v1);
+  });
+
+  it('asks no v0 user for a new secret, and keeps a v1 user’s request', () => {
+    expect(upgradeDoc('users', { id: 'U1' })).toEqual({ id: 'U1', mustChangeSecret: false });
+    expect(upgradeDoc('users', { id: 'U1', mustChangeSecret: true })).toEqual({ id: 'U1', mustChangeSecret: true });
+  });
 });

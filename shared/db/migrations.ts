@@ -4,7 +4,7 @@
  * arrive from the server, which a till not upgraded yet (or this one before its upgrade) may have written in an
  * older shape. Each only fills in what is missing, so running it on a current document changes nothing.
  */
-import type { PaymentDoc, SaleTender, ShiftDoc } from '../model';
+import type { PaymentDoc, ProductDoc, SaleTender, ShiftDoc } from '../model';
 
 type Doc = Record<string, unknown>;
 export type MigrationStrategy = (doc: Doc) => Doc;
@@ -14,6 +14,17 @@ const NO_CARD = { cardBrand: '', cardLast4: '', cardToken: '', originalReference
 const TENDER_DEFAULTS: Omit<SaleTender, 'method' | 'amount' | 'tendered' | 'reference' | 'idempotencyKey'> = { ...NO_CARD, forwarding: '' };
 
 export const MIGRATIONS: Readonly<Record<string, Readonly<Record<number, MigrationStrategy>>>> = {
+  products: {
+    /** Before the back office: one barcode, no picture, no minimum stock, quick keys chosen by the till. */
+    1: (doc) => {
+      const defaults: Pick<ProductDoc, 'extraBarcodes' | 'image' | 'minStockMilli' | 'quickKey'> = { extraBarcodes: [], image: '', minStockMilli: 0, quickKey: 0 };
+      return { ...defaults, ...doc };
+    },
+  },
+  users: {
+    /** Before PIN resets: nobody has to change a secret. */
+    1: (doc) => ({ mustChangeSecret: false, ...doc }),
+  },
   shifts: {
     /**
      * A shift from before counting by denomination has no counts and no cash movements; a closed one keeps its

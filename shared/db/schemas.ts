@@ -22,6 +22,9 @@ import {
   CASH_MOVEMENT_KINDS,
   CREDENTIAL_KINDS,
   FORWARDING,
+  MAX_EXTRA_BARCODES,
+  MAX_PRODUCT_IMAGE_CHARS,
+  MAX_QUICK_KEY,
   PAYMENT_KINDS,
   PAYMENT_METHODS,
   PAYMENT_STATUSES,
@@ -50,7 +53,7 @@ const edits = { type: 'integer', minimum: 0, maximum: 1e9, multipleOf: 1 } as co
 const oneOf = <T extends readonly string[]>(values: T) => ({ type: 'string', enum: [...values], maxLength: 32 }) as const;
 
 export const productSchema: RxJsonSchema<ProductDoc> = {
-  version: 0,
+  version: 1,
   primaryKey: 'id',
   type: 'object',
   properties: {
@@ -65,13 +68,20 @@ export const productSchema: RxJsonSchema<ProductDoc> = {
     taxClass: oneOf(TAX_CLASSES),
     unit: oneOf(PRODUCT_UNITS),
     imageUrl: text(500),
+    extraBarcodes: { type: 'array', maxItems: MAX_EXTRA_BARCODES, items: text(32) },
+    image: text(MAX_PRODUCT_IMAGE_CHARS),
+    minStockMilli: count,
+    quickKey: { type: 'integer', minimum: 0, maximum: MAX_QUICK_KEY, multipleOf: 1 },
     active: { type: 'boolean' },
     searchText: text(300),
     updatedAt: isoTime,
     updatedBy: text(64),
     edits,
   },
-  required: ['id', 'sku', 'barcode', 'name', 'description', 'categoryId', 'price', 'currency', 'taxClass', 'unit', 'imageUrl', 'active', 'searchText', 'updatedAt', 'updatedBy'],
+  required: [
+    'id', 'sku', 'barcode', 'name', 'description', 'categoryId', 'price', 'currency', 'taxClass', 'unit', 'imageUrl',
+    'extraBarcodes', 'image', 'minStockMilli', 'quickKey', 'active', 'searchText', 'updatedAt', 'updatedBy',
+  ],
   indexes: ['sku', 'barcode', ['categoryId', 'name']],
   additionalProperties: false,
 };
@@ -95,7 +105,7 @@ export const categorySchema: RxJsonSchema<CategoryDoc> = {
 };
 
 export const userSchema: RxJsonSchema<UserDoc> = {
-  version: 0,
+  version: 1,
   primaryKey: 'id',
   type: 'object',
   properties: {
@@ -105,12 +115,13 @@ export const userSchema: RxJsonSchema<UserDoc> = {
     role: oneOf(ROLES),
     credentialKind: oneOf(CREDENTIAL_KINDS),
     secretHash: text(256),
+    mustChangeSecret: { type: 'boolean' },
     active: { type: 'boolean' },
     createdAt: isoTime,
     updatedAt: isoTime,
     edits,
   },
-  required: ['id', 'username', 'displayName', 'role', 'credentialKind', 'secretHash', 'active', 'createdAt', 'updatedAt'],
+  required: ['id', 'username', 'displayName', 'role', 'credentialKind', 'secretHash', 'mustChangeSecret', 'active', 'createdAt', 'updatedAt'],
   indexes: ['username'],
   additionalProperties: false,
 };

@@ -27,6 +27,7 @@ export async function insertUser(ctx: CoreContext, input: NewUser): Promise<User
     role: input.role,
     credentialKind: input.credentialKind,
     secretHash: await hashSecret(input.secret),
+    mustChangeSecret: false,
     active: true,
     createdAt: at,
     updatedAt: at,
