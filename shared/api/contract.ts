@@ -7,6 +7,7 @@ import type { z } from 'zod';
 import type { CommandSpec } from './command-spec';
 import { authCommands } from './commands/auth-commands';
 import { catalogCommands } from './commands/catalog-commands';
+import { catalogIoCommands } from './commands/catalog-io-commands';
 import { reportsCommands } from './commands/reports-commands';
 import { paymentsCommands } from './commands/payments-commands';
 import { sellingCommands } from './commands/selling-commands';
@@ -22,6 +23,7 @@ export type * from './commands/reports-commands';
 export type * from './commands/shifts-commands';
 export type { ConnectionCheck, PairingInput, RejectedDocView, RetryResult, SyncStatus } from './commands/sync-commands';
 export type * from './commands/payments-commands';
+export type * from './commands/catalog-io-commands';
 
 export const commands = {
   ...authCommands,
@@ -31,6 +33,7 @@ export const commands = {
   ...reportsCommands,
   ...shiftsCommands,
   ...paymentsCommands,
+  ...catalogIoCommands,
 } as const;
 
 export type Commands = typeof commands;
