@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { CategoryDoc, ProductDoc } from '../model';
+import type { ProductDraft } from './product-draft';
 import {
   catalogCsvHeader,
   categoryLookup,
   categoryNamer,
+  draftFromRow,
   detectDelimiter,
   isBlankRow,
   lineBreaksIn,
@@ -143,6 +145,24 @@ describe('export', () => {
         id: 'P1', sku: 'TEA-1', name: '=Tea, "green"', price: 123456, categoryId: 'C-X1', barcode: '4006381333931', extraBarcodes: ['96385074'],
         taxClass: 'reduced', unit: 'kg', description: 'Two\nlines', active: false, minStockMilli: 2500, quickKey: 7,
       },
+    });
+  });
+});
+
+describe('a row as a draft', () => {
+  const stored: ProductDraft = {
+    id: 'P1', sku: 'TEA-1', barcode: '4006381333931', extraBarcodes: ['96385074'], name: 'Tea', description: 'Green', categoryId: 'C-FRU',
+    price: 199, taxClass: 'reduced', unit: 'piece', image: '', minStockMilli: 5000, quickKey: 3, active: true,
+  };
+
+  it('updates only what the row gives; the rest stays as stored', () => {
+    expect(draftFromRow({ sku: 'TEA-1', name: 'Tea', price: 249, categoryId: 'C-FRU' }, stored, 'P1')).toEqual({ ...stored, price: 249 });
+  });
+
+  it('gives a new product the defaults', () => {
+    expect(draftFromRow({ sku: 'NEW-1', name: 'New', price: 100, categoryId: '' }, null, undefined)).toEqual({
+      id: undefined, sku: 'NEW-1', barcode: '', extraBarcodes: [], name: 'New', description: '', categoryId: '', price: 100,
+      taxClass: 'standard', unit: 'piece', image: '', minStockMilli: 0, quickKey: 0, active: true,
     });
   });
 });

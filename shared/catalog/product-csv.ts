@@ -8,6 +8,7 @@ import { parseMoneyText } from '../money/parse-money';
 import { minorToDecimal } from '../money/minor-units';
 import { PRODUCT_UNITS, TAX_CLASSES, type CategoryDoc, type ProductDoc, type ProductUnit, type TaxClass } from '../model';
 import { csvCell } from '../reports/sales-csv';
+import type { ProductDraft } from './product-draft';
 
 /** The columns, in the export's order. */
 export const CATALOG_CSV_COLUMNS = [
@@ -217,6 +218,22 @@ function readBarcodes(text: string, fields: RowFields): string | null {
   fields.barcode = codes[0] ?? '';
   fields.extraBarcodes = codes.slice(1);
   return null;
+}
+
+/** What a new product gets for a column the file lacks or leaves empty. */
+const NEW_PRODUCT: Omit<ProductDraft, 'id' | 'sku' | 'name' | 'price'> = {
+  barcode: '', extraBarcodes: [], description: '', categoryId: '', taxClass: 'standard', unit: 'piece', image: '', minStockMilli: 0, quickKey: 0, active: true,
+};
+
+/**
+ * The draft a row makes: the stored product's draft (`previous`, for an update) or a new product's defaults, with
+ * the row's fields over it. `id` is the product it saves (the row's own, or the one its SKU found); undefined: new.
+ */
+export function draftFromRow(fields: RowFields, previous: ProductDraft | null, id: string | undefined): ProductDraft {
+  const base: ProductDraft = previous ?? { ...NEW_PRODUCT, sku: '', name: '', price: 0, extraBarcodes: [] };
+  const draft: ProductDraft = { ...base, ...fields, id };
+  if (fields.barcode !== undefined && fields.extraBarcodes === undefined) draft.extraBarcodes = base.extraBarcodes;
+  return draft;
 }
 
 /** Finds a category by its id first, then by its name (case-insensitive). */

@@ -68,6 +68,13 @@ const VALID: { [K in CommandName]: Record<string, unknown> } = {
   'payments.waitingElsewhere': {},
   'payments.takeOver': { terminalId: 'T2' },
   'payments.setOfflineCards': { enabled: true },
+  'catalogImport.start': { fileName: 'catalog.csv' },
+  'catalogImport.chunk': { jobId: 'T1-IMPORT', seq: 0, text: 'sku,name,price,category\r\n' },
+  'catalogImport.finish': { jobId: 'T1-IMPORT' },
+  'catalogImport.commit': { jobId: 'T1-IMPORT', mode: 'clean' },
+  'catalogImport.cancel': { jobId: 'T1-IMPORT' },
+  'catalogImport.current': {},
+  'catalogExport.csv': {},
 };
 
 function prng(seed: number) {
@@ -171,7 +178,7 @@ describe('malformed input to every command', () => {
     const managerCommands = (Object.keys(commands) as CommandName[]).filter((name) => commands[name].access === 'manager' || commands[name].access === 'admin');
     // The managers' reports and every terminal's shifts are among them (the table is derived, so this guards the derivation).
     expect(managerCommands).toEqual(
-      expect.arrayContaining(['reports.dashboard', 'reports.sales', 'reports.csv', 'terminals.list', 'shifts.report', 'shifts.list', 'audit.recent']),
+      expect.arrayContaining(['reports.dashboard', 'reports.sales', 'reports.csv', 'terminals.list', 'shifts.report', 'shifts.list', 'audit.recent', 'catalogImport.start', 'catalogImport.commit', 'catalogExport.csv']),
     );
     for (const name of managerCommands) {
       const result = await till.core.dispatch('clerk', name, VALID[name]);
