@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ImportReport } from '../../../shared/api/commands/catalog-io-commands';
 import type { ProductDoc } from '../../../shared/model';
 import { openTempTill, type TempTill } from '../test-support/temp-till';
+import { IMPORT_BATCH } from './catalog-import';
 import { generatedCatalogCsv, sendFile } from './test-support/import-file';
 
 const M = 'manager-screen';
@@ -142,7 +143,7 @@ describe('cancel', () => {
     expect(cancelled.value).toMatchObject({ state: 'cancelled', written: committed.written });
     expect(committed.written).toBeGreaterThan(0);
     expect(committed.written).toBeLessThan(10_000);
-    expect(committed.written % 2_000).toBe(0);
+    expect(committed.written % IMPORT_BATCH).toBe(0);
     expect(committed.stopReason).toBe(`Cancelled while writing: ${committed.written} of 10000 products were written (whole products); the rest were not.`);
     expect(await productCount()).toBe(before + committed.written);
   });

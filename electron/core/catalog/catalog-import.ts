@@ -13,7 +13,7 @@ import type { ChannelId } from '../api/till-core-types';
 import type { CatalogIndex } from '../selling/catalog-index';
 import type { CoreContext } from '../services/core-context';
 import { ImportReader, type ImportLookups } from './import-reader';
-import { DraftsRefused, SAVE_BATCH, type ProductBook } from './product-book';
+import { DraftsRefused, type ProductBook } from './product-book';
 
 export interface CatalogImportDeps {
   ctx: CoreContext;
@@ -22,6 +22,11 @@ export interface CatalogImportDeps {
   currency: () => CurrencyCode;
 }
 
+/**
+ * Products per `saveMany` call: one SQLite transaction, during which the till answers nothing (about 150 ms for
+ * 1,000 products on an idle two-core machine); cancel takes effect between two of them.
+ */
+export const IMPORT_BATCH = 1_000;
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 class ImportJob {
@@ -107,14 +112,14 @@ export class CatalogImports {
   private async write(job: ImportJob, drafts: ProductDraftList, lines: number[], actorId: string): Promise<void> {
     const result = { created: 0, updated: 0, unchanged: 0 };
     job.result = result;
-    for (let start = 0; start < drafts.length; start += SAVE_BATCH) {
+    for (let start = 0; start < drafts.length; start += IMPORT_BATCH) {
       if (job.cancelRequested) {
         job.state = 'cancelled';
         job.stopReason = `Cancelled while writing: ${job.written} of ${drafts.length} products were written (whole products); the rest were not.`;
         return;
       }
       try {
-        const saved = await this.deps.book.saveMany(drafts.slice(start, start + SAVE_BATCH), actorId);
+        const saved = await this.deps.book.saveMany(drafts.slice(start, start + IMPORT_BATCH), actorId);
         result.created += saved.created;
         result.updated += saved.updated;
         result.unchanged += saved.unchanged;
@@ -124,7 +129,7 @@ export class CatalogImports {
         if (!(error instanceof TillError)) this.deps.ctx.log.error('Catalog import stopped', { jobId: job.id, written: job.written, error });
         return;
       }
-      job.written = Math.min(drafts.length, start + SAVE_BATCH);
+      job.written = Math.min(drafts.length, start + IMPORT_BATCH);
       this.deps.ctx.push({ channelId: job.channelId, message: { event: 'catalogImport.progress', payload: { jobId: job.id, done: job.written, total: drafts.length } } });
       await nextTurn();
     }
