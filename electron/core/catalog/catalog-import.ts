@@ -4,7 +4,7 @@
  * it. The file is written only when clean, or, when the manager chooses, only its good rows: never half a product.
  * Cancel before writing drops everything; cancel while writing stops after the batch being written.
  */
-import { SHOWN_PROBLEMS, type ImportMode, type ImportReport, type ImportState } from '../../../shared/api/commands/catalog-io-commands';
+import { MAX_IMPORT_CHARS, SHOWN_PROBLEMS, type ImportMode, type ImportReport, type ImportState } from '../../../shared/api/commands/catalog-io-commands';
 import { TillError } from '../../../shared/api/errors';
 import { categoryLookup } from '../../../shared/catalog/product-csv';
 import { currencyDigits } from '../../../shared/money/minor-units';
@@ -32,6 +32,7 @@ const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 class ImportJob {
   state: ImportState = 'receiving';
   seq = 0;
+  chars = 0;
   written = 0;
   result: ImportReport['result'] = null;
   stopReason = '';
@@ -66,6 +67,11 @@ export class CatalogImports {
     const job = this.receiving(jobId, channelId);
     if (seq !== job.seq) throw new TillError('BAD_INPUT', `Piece ${seq} of the file came, piece ${job.seq} was expected. Start the import again.`);
     job.seq++;
+    job.chars += text.length;
+    if (job.chars > MAX_IMPORT_CHARS) {
+      this.close(job);
+      throw new TillError('BAD_INPUT', `The file is larger than ${MAX_IMPORT_CHARS / 1024 / 1024} MB of text: split it in parts. Nothing was imported.`);
+    }
     await job.reader!.add(text);
     return { rows: job.reader!.rows, chars: text.length };
   }
