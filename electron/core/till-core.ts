@@ -19,6 +19,8 @@ import { createSerialQueue } from './services/serial-queue';
 import { createUserHandlers } from './services/users-handlers';
 import { processorFromKeyFile } from './payments/processor-key';
 import { startSelling } from './selling/start-selling';
+import { ProductBook } from './catalog/product-book';
+import { createProductsHandlers } from './catalog/products-handlers';
 import { createReportsHandlers } from './reports/reports-handlers';
 import { SalesFigures } from './reports/sales-figures';
 import { TerminalStatusBoard } from './reports/terminal-status';
@@ -50,6 +52,8 @@ export interface LocalTillCore extends TillCore {
   readonly figures: SalesFigures;
   /** Every terminal's status and this one's publisher (tests). */
   readonly terminals: TerminalStatusBoard;
+  /** The one writer of products and categories (imports and tests call it directly). */
+  readonly products: ProductBook;
 }
 
 export async function createTillCoreOn(db: KassaDatabase, options: TillCoreOptions): Promise<LocalTillCore> {
@@ -105,6 +109,7 @@ export async function createTillCoreOn(db: KassaDatabase, options: TillCoreOptio
     );
   });
 
+  const products = new ProductBook({ ctx, catalog: selling.catalog, currency: () => selling.settings.current().currency });
   const handlers: Handlers = {
     ...createAuthHandlers({ ctx, sessions, credentials, userWrites, demo: options.demo }),
     ...createUserHandlers({ ctx, sessions, userWrites }),
@@ -113,6 +118,7 @@ export async function createTillCoreOn(db: KassaDatabase, options: TillCoreOptio
     ...createSyncHandlers(sync),
     ...selling.handlers,
     ...createShiftsHandlers(desk),
+    ...createProductsHandlers(products),
     ...createReportsHandlers({
       ctx,
       figures,
@@ -153,6 +159,7 @@ export async function createTillCoreOn(db: KassaDatabase, options: TillCoreOptio
     settled: () => selling.settled(),
     figures,
     terminals: board,
+    products,
     async close() {
       if (closed) return;
       closed = true;

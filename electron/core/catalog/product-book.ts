@@ -53,6 +53,11 @@ export class ProductBook {
 
   constructor(private readonly deps: ProductBookDeps) {}
 
+  /** The in-memory index the book checks against (and the back office lists from). */
+  get catalog(): CatalogIndex {
+    return this.deps.catalog;
+  }
+
   async get(id: string): Promise<ProductDoc | null> {
     const doc = await this.deps.ctx.db.products.findOne(id).exec();
     return doc ? (doc.toMutableJSON() as ProductDoc) : null;

@@ -29,18 +29,21 @@ export function createCatalogSearchHandlers(s: SellingContext): HandlerMap<Catal
       s.catalog.search({ query: input.query, categoryId: input.categoryId, limit: input.limit, offset: input.offset }),
 
     /**
-     * Items without a barcode of their own come first: products sold by weight, by category order, then by name.
-     * The rest of the keys go to the first product of each category, so every tile row has something to tap.
+     * Keys a manager assigned (the product's quick key) come first, in key order. The rest of the screen is filled by
+     * the automatic rule: items without a barcode of their own (sold by weight) by category order, then by name;
+     * then the first product of each category, so every tile row has something to tap.
      */
     'catalog.quickKeys': async () => {
       const order = await categories();
       const rank = new Map(order.map((c, i) => [c.id, i]));
       const byCategory = (a: ProductView, b: ProductView) => (rank.get(a.categoryId) ?? Infinity) - (rank.get(b.categoryId) ?? Infinity);
-      const weighed = s.catalog.firstByName(QUICK_KEYS * 4, (p) => p.unit === 'kg').sort(byCategory);
-      const keys = weighed.slice(0, QUICK_KEYS);
+      const keys = s.catalog.assignedQuickKeys();
+      const taken = (p: ProductView) => keys.some((k) => k.id === p.id);
+      const weighed = s.catalog.firstByName(QUICK_KEYS * 4, (p) => p.unit === 'kg' && !taken(p)).sort(byCategory);
+      keys.push(...weighed.slice(0, Math.max(0, QUICK_KEYS - keys.length)));
       for (const category of order) {
         if (keys.length >= QUICK_KEYS) break;
-        const [first] = s.catalog.firstByName(1, (p) => p.categoryId === category.id && !keys.some((k) => k.id === p.id));
+        const [first] = s.catalog.firstByName(1, (p) => p.categoryId === category.id && !taken(p));
         if (first) keys.push(first);
       }
       return keys;
