@@ -124,6 +124,15 @@ describe('products in the back office', () => {
     expect((await till.must(TILL, 'cart.scan', { code: TEA })).lines.map((l) => l.productId)).toEqual([tea!.id]);
   });
 
+  it('shows a product\'s picture on its quick key', async () => {
+    await openOffice();
+    const image = 'data:image/webp;base64,UklGRhYAAABXRUJQVlA4TAoAAAAvAAAAAEX/I/of';
+    const tea = await till.must(OFFICE, 'products.save', teaDraft({ image, quickKey: 1 }));
+    expect(tea.image).toBe(image);
+    const [first] = await till.must(TILL, 'catalog.quickKeys', {});
+    expect(first).toMatchObject({ id: tea.id, imageUrl: image });
+  });
+
   it('keeps categories with a colour and an order, refusing a bad colour or an incomplete order', async () => {
     await openOffice();
     const snacks = await till.must(OFFICE, 'categories.save', { name: 'Snacks', color: '#aa3300' });

@@ -13,6 +13,15 @@ export function createCatalogSearchHandlers(s: SellingContext): HandlerMap<Catal
   const categories = async (): Promise<CategoryDoc[]> =>
     (await s.ctx.db.categories.find({ sort: [{ sortOrder: 'asc' }] }).exec()).map((d) => d.toMutableJSON() as CategoryDoc);
 
+  /** A quick key shows the product's own picture (kept in the product, so it shows offline); the index holds none. */
+  const withPictures = async (keys: ProductView[]): Promise<ProductView[]> => {
+    const docs = await s.ctx.db.products.findByIds(keys.map((k) => k.id)).exec();
+    return keys.map((k) => {
+      const image = docs.get(k.id)?.image;
+      return image ? { ...k, imageUrl: image } : k;
+    });
+  };
+
   return {
     'catalog.categories': async () => {
       const counts = s.catalog.categoryCounts();
@@ -46,7 +55,7 @@ export function createCatalogSearchHandlers(s: SellingContext): HandlerMap<Catal
         const [first] = s.catalog.firstByName(1, (p) => p.categoryId === category.id && !taken(p));
         if (first) keys.push(first);
       }
-      return keys;
+      return withPictures(keys);
     },
 
     'stock.onHand': async (input) => ({ productId: input.productId, qtyMilli: s.stock.onHand(input.productId) }),
