@@ -39,7 +39,9 @@ describe('product book: many at once', () => {
     const list = drafts(ROWS);
     list[ROWS - 1] = { ...list[ROWS - 1]!, price: -1 };
     list[5] = { ...list[5]!, extraBarcodes: [list[3]!.barcode] };
+    const preview = await till.core.products.checkMany(list);
     const refused = await till.core.products.saveMany(list, 'U-TEST').catch((e: unknown) => e);
+    expect((refused as DraftsRefused).problems).toEqual(preview);
     expect(refused).toBeInstanceOf(DraftsRefused);
     expect((refused as DraftsRefused).problems.map((p) => [p.row, p.field])).toEqual([
       [5, 'extraBarcodes'],
@@ -47,6 +49,20 @@ describe('product book: many at once', () => {
     ]);
     expect((refused as DraftsRefused).code).toBe('BAD_INPUT');
     expect(await fingerprint(till)).toEqual(before);
+  });
+
+  it('lets one row take a barcode another row of the same list gives up', async () => {
+    till = await openSellingTill();
+    const [a, b] = drafts(2);
+    await till.core.products.saveMany([a!], 'U-TEST');
+    const moved = completeBarcode('ean13', '410099999999');
+    const result = await till.core.products.saveMany([{ ...a!, barcode: moved }, { ...b!, barcode: a!.barcode }], 'U-TEST');
+    expect(result).toMatchObject({ created: 1, updated: 1 });
+    expect(till.core.products.catalog.barcodeOwner(a!.barcode)).toBe(b!.id);
+    // Without the first row, the code is still the first product's.
+    expect(till.core.products.catalog.barcodeOwner(moved)).toBe(a!.id);
+    const refused = await till.core.products.saveMany([{ ...b!, extraBarcodes: [moved] }], 'U-TEST').catch((e: unknown) => e);
+    expect((refused as DraftsRefused).problems).toEqual([{ row: 0, field: 'extraBarcodes', message: `Barcode ${moved} already belongs to product ${a!.id}` }]);
   });
 
   it('creates, then updates in batches: price changes audited with old and new, one summary per import', async () => {
