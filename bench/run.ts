@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import type { BenchResult, BenchSuite } from './bench-types';
 import { hostLoopSuite } from './suites/host-loop';
 import { paymentsSuite } from './suites/payments';
+import { productsSuite } from './suites/products';
 import { reportsSuite } from './suites/reports';
 import { sellingSuite } from './suites/selling';
 import { storageSuite } from './suites/storage';
@@ -19,6 +20,7 @@ const SUITES: BenchSuite[] = [
   { name: 'host-loop', run: hostLoopSuite },
   { name: 'payments', run: paymentsSuite },
   { name: 'reports', run: reportsSuite },
+  { name: 'products', run: productsSuite },
 ];
 
 const RESULTS_FILE = fileURLToPath(new URL('./results.json', import.meta.url));
