@@ -8,6 +8,7 @@ import type { BenchResult, BenchSuite } from './bench-types';
 import { catalogImportSuite } from './suites/catalog-import';
 import { hostLoopSuite } from './suites/host-loop';
 import { paymentsSuite } from './suites/payments';
+import { productsSuite } from './suites/products';
 import { reportsSuite } from './suites/reports';
 import { sellingSuite } from './suites/selling';
 import { storageSuite } from './suites/storage';
@@ -21,6 +22,7 @@ const SUITES: BenchSuite[] = [
   { name: 'payments', run: paymentsSuite },
   { name: 'reports', run: reportsSuite },
   { name: 'catalog-import', run: catalogImportSuite },
+  { name: 'products', run: productsSuite },
 ];
 
 const RESULTS_FILE = fileURLToPath(new URL('./results.json', import.meta.url));

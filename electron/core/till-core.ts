@@ -20,6 +20,7 @@ import { createUserHandlers } from './services/users-handlers';
 import { processorFromKeyFile } from './payments/processor-key';
 import { startSelling } from './selling/start-selling';
 import { ProductBook } from './catalog/product-book';
+import { createProductsHandlers } from './catalog/products-handlers';
 import { createReportsHandlers } from './reports/reports-handlers';
 import { SalesFigures } from './reports/sales-figures';
 import { TerminalStatusBoard } from './reports/terminal-status';
@@ -121,6 +122,7 @@ export async function createTillCoreOn(db: KassaDatabase, options: TillCoreOptio
     ...createSyncHandlers(sync),
     ...selling.handlers,
     ...createShiftsHandlers(desk),
+    ...createProductsHandlers(products),
     ...createReportsHandlers({
       ctx,
       figures,

@@ -75,6 +75,16 @@ const VALID: { [K in CommandName]: Record<string, unknown> } = {
   'catalogImport.cancel': { jobId: 'T1-IMPORT' },
   'catalogImport.current': {},
   'catalogExport.csv': {},
+  'products.list': { query: '', limit: 20 },
+  'products.get': { id: 'DEMO-P000001' },
+  'products.save': {
+    sku: 'NEW-1', barcode: '', extraBarcodes: [], name: 'New', description: '', categoryId: '', price: 100,
+    taxClass: 'standard', unit: 'piece', image: '', minStockMilli: 0, quickKey: 0, active: true,
+  },
+  'products.archive': { id: 'DEMO-P000001' },
+  'products.restore': { id: 'DEMO-P000001' },
+  'categories.save': { name: 'Snacks', color: '#AA3300' },
+  'categories.reorder': { ids: ['DEMO-CFRU'] },
 };
 
 function prng(seed: number) {
@@ -178,7 +188,10 @@ describe('malformed input to every command', () => {
     const managerCommands = (Object.keys(commands) as CommandName[]).filter((name) => commands[name].access === 'manager' || commands[name].access === 'admin');
     // The managers' reports and every terminal's shifts are among them (the table is derived, so this guards the derivation).
     expect(managerCommands).toEqual(
-      expect.arrayContaining(['reports.dashboard', 'reports.sales', 'reports.csv', 'terminals.list', 'shifts.report', 'shifts.list', 'audit.recent', 'catalogImport.start', 'catalogImport.commit', 'catalogExport.csv']),
+      expect.arrayContaining([
+        'reports.dashboard', 'reports.sales', 'reports.csv', 'terminals.list', 'shifts.report', 'shifts.list', 'audit.recent',
+        'products.save', 'products.archive', 'categories.reorder', 'catalogImport.start', 'catalogImport.commit', 'catalogExport.csv',
+      ]),
     );
     for (const name of managerCommands) {
       const result = await till.core.dispatch('clerk', name, VALID[name]);

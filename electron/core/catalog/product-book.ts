@@ -53,6 +53,11 @@ export class ProductBook {
 
   constructor(private readonly deps: ProductBookDeps) {}
 
+  /** The in-memory index the book checks against (and the back office lists from). */
+  get catalog(): CatalogIndex {
+    return this.deps.catalog;
+  }
+
   async get(id: string): Promise<ProductDoc | null> {
     const doc = await this.deps.ctx.db.products.findOne(id).exec();
     return doc ? (doc.toMutableJSON() as ProductDoc) : null;
@@ -92,7 +97,7 @@ export class ProductBook {
     return this.writes(async () => {
       const previous = await this.previousOf(drafts);
       const ids = drafts.map((d) => d.id || this.deps.ctx.newId());
-      const problems = this.checkMany(drafts, ids, await this.draftContext());
+      const problems = this.problemsOf(drafts, ids, await this.draftContext());
       if (problems.length > 0) throw new DraftsRefused(problems);
       const result: SaveManyResult = { created: 0, updated: 0, unchanged: 0, priceChanged: 0 };
       const at = isoNow(this.deps.ctx);
@@ -117,6 +122,14 @@ export class ProductBook {
       }
       await this.deps.ctx.audit.record({ actorId, type: 'products.imported', details: { ...result, rows: drafts.length } });
       return result;
+    });
+  }
+
+  /** What `saveMany` would refuse in this list, without writing anything (an import's preview). */
+  checkMany(drafts: readonly ProductDraft[]): Promise<RowProblem[]> {
+    return this.writes(async () => {
+      const ids = drafts.map((d, row) => d.id || `new-row-${row + 1}`);
+      return this.problemsOf(drafts, ids, await this.draftContext());
     });
   }
 
@@ -185,26 +198,37 @@ export class ProductBook {
     };
   }
 
-  /** Every draft's problems, with what the other drafts claim (barcodes, SKUs, quick keys, ids) taken into account. */
-  private checkMany(drafts: readonly ProductDraft[], ids: string[], base: DraftContext): RowProblem[] {
+  /**
+   * Every draft's problems, against the catalog and each other. What the list claims (barcodes, SKUs, quick keys)
+   * comes first: a product in the list holds only what its new draft gives it, so a code one row gives up another
+   * row may take. Of two rows claiming one thing, the later is refused.
+   */
+  private problemsOf(drafts: readonly ProductDraft[], ids: string[], base: DraftContext): RowProblem[] {
+    const listed = new Set(ids);
     const claims = { barcode: new Map<string, string>(), sku: new Map<string, string>(), key: new Map<number, string>() };
+    const claim = <K>(map: Map<K, string>, key: K, id: string) => {
+      if (!map.has(key)) map.set(key, id);
+    };
+    drafts.forEach((draft, row) => {
+      if (Array.isArray(draft.extraBarcodes)) for (const code of [draft.barcode, ...draft.extraBarcodes]) if (code) claim(claims.barcode, code, ids[row]!);
+      claim(claims.sku, String(draft.sku).toLowerCase(), ids[row]!);
+      if (draft.quickKey > 0) claim(claims.key, draft.quickKey, ids[row]!);
+    });
+    // A catalog product outside the list keeps what it holds; one in the list holds what its row claims.
+    const outside = (owner: string | null) => (owner !== null && !listed.has(owner) ? owner : null);
+    const context: DraftContext = {
+      ...base,
+      barcodeOwner: (code) => outside(base.barcodeOwner(code)) ?? claims.barcode.get(code) ?? null,
+      skuOwner: (sku) => outside(base.skuOwner!(sku)) ?? claims.sku.get(sku.toLowerCase()) ?? null,
+      quickKeyOwner: (key) => outside(base.quickKeyOwner!(key)) ?? claims.key.get(key) ?? null,
+    };
     const seenIds = new Set<string>();
     const problems: RowProblem[] = [];
     drafts.forEach((draft, row) => {
       const id = ids[row]!;
       if (seenIds.has(id)) problems.push({ row, field: 'id', message: `Product ${id} is listed twice` });
       seenIds.add(id);
-      // Another draft's claim wins over the catalog's: the catalog's owner may be giving the code up in this list.
-      const context: DraftContext = {
-        ...base,
-        barcodeOwner: (code) => claims.barcode.get(code) ?? base.barcodeOwner(code),
-        skuOwner: (sku) => claims.sku.get(sku.toLowerCase()) ?? base.skuOwner!(sku),
-        quickKeyOwner: (key) => claims.key.get(key) ?? base.quickKeyOwner!(key),
-      };
       for (const problem of checkProductDraft({ ...draft, id }, context)) problems.push({ row, ...problem });
-      for (const code of [draft.barcode, ...draft.extraBarcodes]) if (code) claims.barcode.set(code, id);
-      claims.sku.set(String(draft.sku).toLowerCase(), id);
-      if (draft.quickKey > 0) claims.key.set(draft.quickKey, id);
     });
     return problems;
   }
