@@ -5,8 +5,9 @@
  *
  * - csv_import_100k_s: from the first chunk until the catalog search finds the file's last product: parsed,
  *   validated, stored and indexed. Target ≤ 20 s.
- * - csv_import_command_max_ms: the slowest answer to a `catalog.search` sent every 25 ms during the import (a
- *   terminal has one session, so the manager's own screen asks; any command waits the same way).
+ * - csv_import_command_max_ms: the slowest answer, counted from when it was due, to a `catalog.search` due every
+ *   25 ms during the import (a terminal has one session, so the manager's own screen asks; any command waits the
+ *   same way).
  * - csv_import_loop_delay_max_ms: the longest the event loop was held during the import (perf_hooks histogram).
  */
 import fs from 'node:fs';
@@ -69,13 +70,16 @@ function startProbe(core: LocalTillCore) {
   let slowest = 0;
   let calls = 0;
   // Stops at the first refusal (the suite failing closes the core): the suite's own error is the one to see.
+  // Timed from when the search is due, not from when the loop got round to sending it: a screen's request waits
+  // for a held event loop just the same.
   const loop = (async () => {
+    let due = performance.now();
     while (running) {
-      const sent = performance.now();
       const answer = await core.dispatch('manager', 'catalog.search', { query: 'milk', limit: 20 });
       if (!answer.ok) break;
-      slowest = Math.max(slowest, performance.now() - sent);
+      slowest = Math.max(slowest, performance.now() - due);
       calls++;
+      due = performance.now() + PROBE_MS;
       await new Promise((resolve) => setTimeout(resolve, PROBE_MS));
     }
   })();
