@@ -21,6 +21,7 @@ function chooseFile(text: string) {
 describe('the catalog import screen', () => {
   beforeEach(() => {
     bridge.reset();
+    bridge.answer('catalogImport.current', () => ok(null));
     bridge.answer('catalogImport.start', () => ok({ jobId: 'T1-JOB' }));
     bridge.answer('catalogImport.chunk', (input) => ok({ rows: 3, chars: input.text.length }));
     bridge.answer('catalogImport.finish', () => ok(CHECKED));
@@ -65,5 +66,16 @@ describe('the catalog import screen', () => {
     await person.click(screen.getByRole('button', { name: 'Cancel' }));
     expect(bridge.inputsOf('catalogImport.cancel')).toEqual([{ jobId: 'T1-JOB' }]);
     expect((await screen.findByRole('alert')).textContent).toBe(`${stopped} 1,000 new products, 0 updated, 0 unchanged.`);
+  });
+
+  it('finds an import being written when it opens, follows it and shows how it ended', async () => {
+    const writing: ImportReport = { ...CHECKED, state: 'writing', good: 2_000, written: 500 };
+    let current: ImportReport = writing;
+    bridge.answer('catalogImport.current', () => ok(current));
+    render(<CatalogIoPanel />);
+    expect((await screen.findByRole('progressbar', { name: 'Writing products… 25 %' })).getAttribute('value')).toBe('500');
+    current = { ...CHECKED, state: 'done', written: 2_000, result: { created: 2_000, updated: 0, unchanged: 0 } };
+    await bridge.push('catalogImport.progress', { jobId: 'T1-JOB', done: 2_000, total: 2_000 });
+    expect(await screen.findByText('Imported: 2,000 new products, 0 updated, 0 unchanged.')).toBeTruthy();
   });
 });

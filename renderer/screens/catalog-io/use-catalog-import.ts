@@ -3,7 +3,7 @@
  * till checks every row as they come), the check's report shown, then written on the manager's word; progress
  * while sending comes from the answers, while writing from the till's `catalogImport.progress` pushes.
  */
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { IMPORT_CHUNK_CHARS, MAX_IMPORT_CHARS, type ImportMode, type ImportReport } from '../../../shared/api/commands/catalog-io-commands';
 import { api } from '../../api/client';
 import { usePushEvent } from '../../api/use-api';
@@ -32,17 +32,32 @@ export function useCatalogImport(): CatalogImport {
   const [progress, setProgress] = useState<ImportProgressView | null>(null);
   const [report, setReport] = useState<ImportReport | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const job = useRef<{ id: string; cancelled: boolean } | null>(null);
-
-  usePushEvent('catalogImport.progress', (p) => {
-    if (p.jobId === job.current?.id) setProgress({ label: 'Writing products', done: p.done, total: p.total });
-  });
+  /** `adopted`: a job this screen found running when it opened (its commit's answer went to an earlier screen). */
+  const job = useRef<{ id: string; cancelled: boolean; adopted: boolean } | null>(null);
 
   const end = useCallback((next: ImportReport | null, message: string | null) => {
     if (next) setReport(next);
     setError(message);
     setProgress(null);
     setPhase(next ? (next.state === 'checked' ? 'checked' : 'ended') : 'idle');
+  }, []);
+
+  usePushEvent('catalogImport.progress', (p) => {
+    const current = job.current;
+    if (p.jobId !== current?.id) return;
+    setProgress({ label: 'Writing products', done: p.done, total: p.total });
+    if (current.adopted && p.done === p.total) void api.call('catalogImport.current', {}).then((r) => r.ok && r.value && end(r.value, null));
+  });
+
+  // An import checked or being written when the screen opens (the manager went to another view meanwhile).
+  useEffect(() => {
+    void api.call('catalogImport.current', {}).then((r) => {
+      if (!r.ok || !r.value || job.current || (r.value.state !== 'checked' && r.value.state !== 'writing')) return;
+      job.current = { id: r.value.jobId, cancelled: false, adopted: true };
+      setReport(r.value);
+      setPhase(r.value.state);
+      if (r.value.state === 'writing') setProgress({ label: 'Writing products', done: r.value.written, total: r.value.good });
+    });
   }, []);
 
   const choose = useCallback(
@@ -54,7 +69,7 @@ export function useCatalogImport(): CatalogImport {
       const text = await file.text();
       const started = await api.call('catalogImport.start', { fileName: file.name });
       if (!started.ok) return end(null, started.error.message);
-      const current = { id: started.value.jobId, cancelled: false };
+      const current = { id: started.value.jobId, cancelled: false, adopted: false };
       job.current = current;
       for (let seq = 0, at = 0; at < text.length; seq++, at += IMPORT_CHUNK_CHARS) {
         if (current.cancelled) return;
@@ -76,7 +91,7 @@ export function useCatalogImport(): CatalogImport {
       const current = job.current;
       if (!current || !report) return;
       setPhase('writing');
-      setProgress({ label: 'Writing products', done: 0, total: mode === 'clean' ? report.rows : report.good });
+      setProgress({ label: 'Writing products', done: 0, total: report.good });
       const written = await api.call('catalogImport.commit', { jobId: current.id, mode });
       if (written.ok) end(written.value, null);
       else {
@@ -94,7 +109,7 @@ export function useCatalogImport(): CatalogImport {
     current.cancelled = true;
     const answer = await api.call('catalogImport.cancel', { jobId: current.id });
     // While writing, the commit's own answer (cancelled, with what was written) ends the import on screen.
-    if (phase !== 'writing') end(answer.ok ? answer.value : null, answer.ok ? null : answer.error.message);
+    if (phase !== 'writing' || current.adopted) end(answer.ok ? answer.value : null, answer.ok ? null : answer.error.message);
   }, [end, phase]);
 
   const reset = useCallback(() => {
