@@ -35,22 +35,25 @@ const MIXED = [
   'BAD-3;Unknown category;2,50;Toys;;',
   'DUP-1;Duplicate barcode;3,00;Fruit;96385074;',
   'TEA-3;"Rooibos; vanilla";0,5;fruit;;',
+  'dup-1;Same SKU as line 9;1,00;Fruit;;',
 ].join('\r\n');
 
 describe('a file with bad rows', () => {
   it('reports every bad row by the line it starts on, and imports nothing', async () => {
     const before = await productCount();
     const report = await sendFile(till.core, M, MIXED);
-    expect(report).toMatchObject({ state: 'checked', separator: ';', rows: 7, good: 2, bad: 5, newProducts: 2, fileProblems: [], unknownColumns: [] });
+    expect(report).toMatchObject({ state: 'checked', separator: ';', rows: 8, good: 2, bad: 6, newProducts: 2, fileProblems: [], unknownColumns: [] });
     expect(report.problems).toEqual([
       { line: 4, message: 'Barcode 96385074 is also on line 9' },
       { line: 5, message: 'Price: "12.3.4" is not an amount: thousands must be grouped in threes, like 1.234.567,89.' },
       { line: 6, message: 'Barcode 4006381333932: the check digit is wrong (check the digits typed)' },
       { line: 8, message: 'Category "Toys": no such category (give its name or id, or leave it empty)' },
       { line: 9, message: 'Barcode 96385074 is also on line 4' },
+      { line: 9, message: 'SKU dup-1 is also on line 11' },
+      { line: 11, message: 'SKU dup-1 is also on line 9' },
     ]);
     const refused = await till.call(M, 'catalogImport.commit', { jobId: report.jobId, mode: 'clean' });
-    expect(refused).toMatchObject({ ok: false, error: { code: 'BAD_INPUT', message: '5 rows have problems. Nothing was imported: fix them, or import only the good rows.' } });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'BAD_INPUT', message: '6 rows have problems. Nothing was imported: fix them, or import only the good rows.' } });
     expect(await productCount()).toBe(before);
   });
 
