@@ -80,6 +80,9 @@ describe('product book: many at once', () => {
     const changes = await till.db.audit_events.find({ selector: { type: 'product.price_changed' } }).exec();
     expect(changes).toHaveLength(raised);
     expect(changes.find((e) => e.subjectId === 'IMP-3')?.details).toMatchObject({ oldPrice: 103, newPrice: 113 });
+    // Each update counts as an edit, so the sync conflict rule prefers it over an older copy elsewhere.
+    expect((await till.db.products.findOne('IMP-3').exec())?.toJSON().edits).toBe(2);
+    expect((await till.db.products.findOne('IMP-4').exec())?.toJSON().edits).toBe(1);
     const summaries = await till.db.audit_events.find({ selector: { type: 'products.imported' } }).exec();
     expect(summaries.map((e) => e.details.updated)).toEqual(expect.arrayContaining([0, raised]));
 
