@@ -5,8 +5,10 @@
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { BenchResult, BenchSuite } from './bench-types';
+import { catalogImportSuite } from './suites/catalog-import';
 import { hostLoopSuite } from './suites/host-loop';
 import { paymentsSuite } from './suites/payments';
+import { productsSuite } from './suites/products';
 import { reportsSuite } from './suites/reports';
 import { sellingSuite } from './suites/selling';
 import { storageSuite } from './suites/storage';
@@ -19,6 +21,8 @@ const SUITES: BenchSuite[] = [
   { name: 'host-loop', run: hostLoopSuite },
   { name: 'payments', run: paymentsSuite },
   { name: 'reports', run: reportsSuite },
+  { name: 'catalog-import', run: catalogImportSuite },
+  { name: 'products', run: productsSuite },
 ];
 
 const RESULTS_FILE = fileURLToPath(new URL('./results.json', import.meta.url));

@@ -19,6 +19,8 @@ import { createSerialQueue } from './services/serial-queue';
 import { createUserHandlers } from './services/users-handlers';
 import { processorFromKeyFile } from './payments/processor-key';
 import { startSelling } from './selling/start-selling';
+import { ProductBook } from './catalog/product-book';
+import { createProductsHandlers } from './catalog/products-handlers';
 import { createReportsHandlers } from './reports/reports-handlers';
 import { SalesFigures } from './reports/sales-figures';
 import { TerminalStatusBoard } from './reports/terminal-status';
@@ -27,6 +29,8 @@ import { createShiftsHandlers } from './shifts/shifts-handlers';
 import { createMemoryCredentialStore } from './sync/credential-store';
 import { SyncEngine } from './sync/sync-engine';
 import { createSyncHandlers } from './sync/sync-handlers';
+import { CatalogImports } from './catalog/catalog-import';
+import { createCatalogIoHandlers } from './catalog/catalog-io-handlers';
 
 export async function createTillCore(options: TillCoreOptions): Promise<LocalTillCore> {
   const db = await openDatabase({ dataDir: options.dataDir });
@@ -50,6 +54,8 @@ export interface LocalTillCore extends TillCore {
   readonly figures: SalesFigures;
   /** Every terminal's status and this one's publisher (tests). */
   readonly terminals: TerminalStatusBoard;
+  /** The one writer of products and categories (imports and tests call it directly). */
+  readonly products: ProductBook;
 }
 
 export async function createTillCoreOn(db: KassaDatabase, options: TillCoreOptions): Promise<LocalTillCore> {
@@ -105,6 +111,9 @@ export async function createTillCoreOn(db: KassaDatabase, options: TillCoreOptio
     );
   });
 
+  const products = new ProductBook({ ctx, catalog: selling.catalog, currency: () => selling.settings.current().currency });
+  const currency = () => selling.settings.current().currency;
+  const imports = new CatalogImports({ ctx, book: products, catalog: selling.catalog, currency });
   const handlers: Handlers = {
     ...createAuthHandlers({ ctx, sessions, credentials, userWrites, demo: options.demo }),
     ...createUserHandlers({ ctx, sessions, userWrites }),
@@ -113,6 +122,7 @@ export async function createTillCoreOn(db: KassaDatabase, options: TillCoreOptio
     ...createSyncHandlers(sync),
     ...selling.handlers,
     ...createShiftsHandlers(desk),
+    ...createProductsHandlers(products),
     ...createReportsHandlers({
       ctx,
       figures,
@@ -123,6 +133,7 @@ export async function createTillCoreOn(db: KassaDatabase, options: TillCoreOptio
       syncState: () => sync.status(),
       openShift,
     }),
+    ...createCatalogIoHandlers({ ctx, imports, book: products, currency }),
   };
   const dispatch = createDispatcher(handlers, sessions, log);
 
@@ -153,6 +164,7 @@ export async function createTillCoreOn(db: KassaDatabase, options: TillCoreOptio
     settled: () => selling.settled(),
     figures,
     terminals: board,
+    products,
     async close() {
       if (closed) return;
       closed = true;

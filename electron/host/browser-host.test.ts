@@ -60,6 +60,18 @@ describe('browser host', () => {
     expect(big).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
   });
 
+  it('takes a catalog import chunk far above the 64 KB other commands may send', async () => {
+    const cookie = cookieOf(await call('auth.login', { username: 'maria', secret: '4321' }));
+    const started = await (await call('catalogImport.start', { fileName: 'big.csv' }, { Cookie: cookie })).json();
+    expect(started).toMatchObject({ ok: true });
+    const row = 'SKU-1,"Käse € ““quoted””, €€€€€€€€€€€€€€€€€€€€",1.00,Fruit\r\n';
+    const text = `sku,name,price,category\r\n${row.repeat(Math.floor((256 * 1024 - 30) / row.length))}`;
+    const chunk = await (await call('catalogImport.chunk', { jobId: started.value.jobId, seq: 0, text }, { Cookie: cookie })).json();
+    expect(Buffer.byteLength(JSON.stringify({ text }))).toBeGreaterThan(400 * 1024);
+    expect(chunk).toMatchObject({ ok: true, value: { chars: text.length } });
+    await call('catalogImport.cancel', { jobId: started.value.jobId }, { Cookie: cookie });
+  });
+
   it('refuses other web pages: foreign Origin, foreign Host, and non-JSON form posts', async () => {
     expect((await call('auth.status', {}, { Origin: 'http://evil.example' })).status).toBe(403);
     const form = await fetch(`${host.url}api/call/auth.status`, { method: 'POST', headers: { 'Content-Type': 'text/plain' }, body: '{}' });

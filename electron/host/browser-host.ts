@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
+import { commands, isCommandName } from '../../shared/api/contract';
 import type { ApiResult } from '../../shared/api/errors';
 import type { PushMessage } from '../../shared/api/events';
 import type { TillCore } from '../core/api/till-core-types';
@@ -67,13 +68,13 @@ function sendResult(res: ServerResponse, result: ApiResult<unknown>): void {
   send(res, 200, 'application/json; charset=utf-8', JSON.stringify(result));
 }
 
-function readBody(req: IncomingMessage): Promise<string | null> {
+function readBody(req: IncomingMessage, maxBytes: number): Promise<string | null> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
+      if (size > maxBytes) {
         resolve(null);
         req.destroy();
         return;
@@ -92,7 +93,7 @@ export async function startBrowserHost({ core, port, staticDir, log, health, gre
   async function handleCall(req: IncomingMessage, res: ServerResponse, name: string): Promise<void> {
     if (!isJsonRequest(req)) return send(res, 415, 'text/plain', 'API calls must be application/json');
     const token = ensureChannel(req, res);
-    const body = await readBody(req);
+    const body = await readBody(req, (isCommandName(name) ? commands[name].maxRequestBytes : undefined) ?? MAX_BODY_BYTES);
     if (body === null) {
       return sendResult(res, { ok: false, error: { code: 'BAD_INPUT', message: 'The request is too large.' } });
     }

@@ -9,12 +9,18 @@ export type Access = 'public' | Role;
 export interface CommandSpec<I extends z.ZodType, R> {
   input: I;
   access: Access;
+  /** A request body larger than this is refused by the browser host before parsing (default 64 KB): file uploads. */
+  maxRequestBytes?: number;
   /** Phantom: carries the result type for the client. Never set at run time. */
   readonly result?: R;
 }
 
 export function command<R>() {
-  return <I extends z.ZodType>(input: I, access: Access): CommandSpec<I, R> => ({ input, access });
+  return <I extends z.ZodType>(input: I, access: Access, options: { maxRequestBytes?: number } = {}): CommandSpec<I, R> => ({
+    input,
+    access,
+    ...options,
+  });
 }
 
 export const noInput = z.object({}).strict();

@@ -7,8 +7,10 @@ import type { z } from 'zod';
 import type { CommandSpec } from './command-spec';
 import { authCommands } from './commands/auth-commands';
 import { catalogCommands } from './commands/catalog-commands';
+import { catalogIoCommands } from './commands/catalog-io-commands';
 import { reportsCommands } from './commands/reports-commands';
 import { paymentsCommands } from './commands/payments-commands';
+import { productsCommands } from './commands/products-commands';
 import { sellingCommands } from './commands/selling-commands';
 import { shiftsCommands } from './commands/shifts-commands';
 import { syncCommands } from './commands/sync-commands';
@@ -22,6 +24,8 @@ export type * from './commands/reports-commands';
 export type * from './commands/shifts-commands';
 export type { ConnectionCheck, PairingInput, RejectedDocView, RetryResult, SyncStatus } from './commands/sync-commands';
 export type * from './commands/payments-commands';
+export type * from './commands/catalog-io-commands';
+export type { CategoryDetail, ProductDetail, ProductPage, ProductRow } from './commands/products-commands';
 
 export const commands = {
   ...authCommands,
@@ -31,6 +35,8 @@ export const commands = {
   ...reportsCommands,
   ...shiftsCommands,
   ...paymentsCommands,
+  ...catalogIoCommands,
+  ...productsCommands,
 } as const;
 
 export type Commands = typeof commands;

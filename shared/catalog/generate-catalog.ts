@@ -5,6 +5,7 @@
  */
 import type { CategoryDoc, ProductDoc } from '../model';
 import { completeBarcode } from './barcodes';
+import { productSearchText } from './product-draft';
 import { CATEGORY_PLANS, ORIGINS, type CategoryPlan, type ProductLine } from './catalog-plan';
 import { createSeededRandom, type SeededRandom } from './seeded-random';
 
@@ -144,7 +145,7 @@ function productDoc({ id, sku, categoryId, plan, line, random, barcodes, now }: 
     minStockMilli: 0,
     quickKey: 0,
     active: true,
-    searchText: `${name} ${sku} ${barcode}`.toLowerCase(),
+    searchText: productSearchText({ name, sku, barcode, extraBarcodes: [] }),
     updatedAt: now,
     updatedBy: 'seed',
   };

@@ -3,5 +3,5 @@ export { roundCash } from './cash-rounding';
 export { formatMoney } from './format-money';
 export { assertMinor, currencyDigits, isMinor, minorToDecimal } from './minor-units';
 export { attempt, ok, orThrow, refuse, type Outcome } from './outcome';
-export { parseMoneyInput, type ParseMoneyOptions } from './parse-money';
+export { parseMoneyInput, parseMoneyText, type ParseMoneyOptions } from './parse-money';
 export { mulDiv, roundDiv } from './round-div';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseMoneyInput } from './parse-money';
+import { parseMoneyInput, parseMoneyText } from './parse-money';
 
 const value = (text: string, digits = 2, allowNegative = false): number => {
   const outcome = parseMoneyInput(text, digits, { allowNegative });
@@ -65,5 +65,60 @@ describe('parseMoneyInput', () => {
   it('takes negatives only where allowed, and never makes -0', () => {
     expect(value('-5.25', 2, true)).toBe(-525);
     expect(Object.is(value('-0', 2, true), 0)).toBe(true);
+  });
+});
+
+describe('parseMoneyText (amounts from files)', () => {
+  const read = (text: string, digits = 2): number => {
+    const outcome = parseMoneyText(text, digits);
+    if (!outcome.ok) throw new Error(`refused: ${outcome.error.message}`);
+    return outcome.value;
+  };
+  const refused = (text: string, digits = 2): string => {
+    const outcome = parseMoneyText(text, digits);
+    if (outcome.ok) throw new Error(`accepted as ${outcome.value}`);
+    return outcome.error.message;
+  };
+
+  it.each([
+    ['12,99', 1299],
+    ['12.99', 1299],
+    ['1.234,56', 123456],
+    ['1,234.56', 123456],
+    ['1 234,56', 123456],
+    ['1\u00a0234,56', 123456],
+    ['1\u202f234.56', 123456],
+    ["1'234.56", 123456],
+    ['1.234.567', 123456700],
+    ['1,234,567.8', 123456780],
+    ['12', 1200],
+    ['0,5', 50],
+    ['1.15', 115],
+    [' 4,99 ', 499],
+  ])('"%s" → %i', (text, cents) => {
+    expect(read(text)).toBe(cents);
+  });
+
+  it('refuses a single mark before exactly three digits: it reads two ways', () => {
+    expect(refused('1,234')).toBe('"1,234" could be read two ways: write 1234 or 1234.00.');
+    expect(refused('1.234')).toMatch(/two ways/);
+    // With three currency digits the mark is a decimal mark.
+    expect(read('1,234', 3)).toBe(1234);
+    // Grouped by a space first, the mark can only be the decimal one.
+    expect(refused('1 234,567')).toMatch(/At most 2 decimals/);
+  });
+
+  it.each([['1.23.4'], ['12,34,5'], ['1.2345,6'], ['12,3.4,5'], ['1 23,4'], ['1.234 567'], ['abc'], ['12€'], ['1e3'], ['']])(
+    'refuses "%s"',
+    (text) => {
+      expect(refused(text)).toBeTruthy();
+    },
+  );
+
+  it('keeps the refusals of typed amounts: negatives, too many decimals', () => {
+    expect(refused('-1,50')).toBe('The amount cannot be negative.');
+    expect(refused('1,505')).toMatch(/two ways/);
+    expect(refused('1.234,567')).toBe('At most 2 decimals: type an amount like 12.30.');
+    expect(parseMoneyText('-1.234,50', 2, { allowNegative: true })).toEqual({ ok: true, value: -123450 });
   });
 });

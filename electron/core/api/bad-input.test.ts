@@ -68,6 +68,23 @@ const VALID: { [K in CommandName]: Record<string, unknown> } = {
   'payments.waitingElsewhere': {},
   'payments.takeOver': { terminalId: 'T2' },
   'payments.setOfflineCards': { enabled: true },
+  'catalogImport.start': { fileName: 'catalog.csv' },
+  'catalogImport.chunk': { jobId: 'T1-IMPORT', seq: 0, text: 'sku,name,price,category\r\n' },
+  'catalogImport.finish': { jobId: 'T1-IMPORT' },
+  'catalogImport.commit': { jobId: 'T1-IMPORT', mode: 'clean' },
+  'catalogImport.cancel': { jobId: 'T1-IMPORT' },
+  'catalogImport.current': {},
+  'catalogExport.csv': {},
+  'products.list': { query: '', limit: 20 },
+  'products.get': { id: 'DEMO-P000001' },
+  'products.save': {
+    sku: 'NEW-1', barcode: '', extraBarcodes: [], name: 'New', description: '', categoryId: '', price: 100,
+    taxClass: 'standard', unit: 'piece', image: '', minStockMilli: 0, quickKey: 0, active: true,
+  },
+  'products.archive': { id: 'DEMO-P000001' },
+  'products.restore': { id: 'DEMO-P000001' },
+  'categories.save': { name: 'Snacks', color: '#AA3300' },
+  'categories.reorder': { ids: ['DEMO-CFRU'] },
 };
 
 function prng(seed: number) {
@@ -171,7 +188,10 @@ describe('malformed input to every command', () => {
     const managerCommands = (Object.keys(commands) as CommandName[]).filter((name) => commands[name].access === 'manager' || commands[name].access === 'admin');
     // The managers' reports and every terminal's shifts are among them (the table is derived, so this guards the derivation).
     expect(managerCommands).toEqual(
-      expect.arrayContaining(['reports.dashboard', 'reports.sales', 'reports.csv', 'terminals.list', 'shifts.report', 'shifts.list', 'audit.recent']),
+      expect.arrayContaining([
+        'reports.dashboard', 'reports.sales', 'reports.csv', 'terminals.list', 'shifts.report', 'shifts.list', 'audit.recent',
+        'products.save', 'products.archive', 'categories.reorder', 'catalogImport.start', 'catalogImport.commit', 'catalogExport.csv',
+      ]),
     );
     for (const name of managerCommands) {
       const result = await till.core.dispatch('clerk', name, VALID[name]);

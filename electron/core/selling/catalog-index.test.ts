@@ -138,3 +138,36 @@ describe('catalog index', () => {
     expect(special.items.slice(0, exact).every((p) => /\bspecial/i.test(p.name))).toBe(true);
   });
 });
+
+describe('catalog index: extra barcodes, archived products, quick keys', () => {
+  const catalog = [
+    product('A1', 'Apple juice', { barcode: '4006381333931', extraBarcodes: ['96385074', '036000291452'], quickKey: 2 }),
+    product('A2', 'Apple pie (old recipe)', { barcode: '5901234123457', active: false, quickKey: 5 }),
+    product('A3', 'Apple vinegar', { quickKey: 1 }),
+  ];
+
+  it('finds a product by any of its barcodes, and forgets the old ones when they change', () => {
+    const index = new CatalogIndex(catalog);
+    expect(index.byExactBarcode('96385074')?.product.id).toBe('A1');
+    expect(index.search({ query: '036000291452', limit: 5 }).items.map((p) => p.id)).toEqual(['A1']);
+    expect(index.search({ query: '9638', limit: 5 }).items.map((p) => p.id)).toEqual(['A1']);
+    index.upsert(product('A1', 'Apple juice', { barcode: '4006381333931', extraBarcodes: [] }));
+    expect(index.byExactBarcode('96385074')).toBeNull();
+    expect(index.barcodeOwner('4006381333931')).toBe('A1');
+  });
+
+  it('lists archived products only when asked; selling never finds them', () => {
+    const index = new CatalogIndex(catalog);
+    expect(index.search({ query: 'apple', limit: 10 }).items.map((p) => p.id)).toEqual(['A1', 'A3']);
+    expect(index.list({ query: 'apple', limit: 10, status: 'archived' }).items.map((e) => [e.product.id, e.active])).toEqual([['A2', false]]);
+    expect(index.list({ query: '', limit: 10, status: 'all' }).total).toBe(3);
+    expect(index.search({ query: '5901234123457', limit: 10 }).total).toBe(0);
+    expect(index.barcodeOwner('5901234123457')).toBe('A2');
+  });
+
+  it('gives the active products on assigned quick keys in key order', () => {
+    const index = new CatalogIndex(catalog);
+    expect(index.assignedQuickKeys().map((p) => p.id)).toEqual(['A3', 'A1']);
+    expect(index.quickKeyOwner(5)).toBe('A2');
+  });
+});

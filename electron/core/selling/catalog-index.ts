@@ -10,18 +10,24 @@
  *
  * Ranking: (1) the query is a product's exact barcode or SKU; (2) every query token is the start of a word of the
  * name, of the SKU or of the barcode; (3) the same, with one or more tokens matched with one typo (tokens of four
- * letters or more). Within (2) and (3): by name. Inactive products are never found.
+ * letters or more). Within (2) and (3): by name. Archived (inactive) products are never found for selling; the back
+ * office lists them with `status`. Every barcode of a product (main and extra) finds it.
  */
 import type { ProductView } from '../../../shared/api/commands/selling-commands';
 import type { ProductDoc } from '../../../shared/model';
 import { foldText, matchesPrefixWithOneEdit, MIN_TYPO_LENGTH, tokenize } from './search-text';
 import { compare, mergePairs, mergeSlots, mergeSortedWords, prefixBounds, sortPairs, type SortedKeys } from './sorted-keys';
 
+/** Which products a search may find: selling finds only active ones; the back office also lists archived ones. */
+export type ProductStatus = 'active' | 'archived' | 'all';
+
 export interface SearchParams {
   query: string;
   categoryId?: string | undefined;
   limit: number;
   offset?: number | undefined;
+  /** Default 'active'. */
+  status?: ProductStatus | undefined;
 }
 
 export interface IndexSearchResult {
@@ -32,13 +38,21 @@ export interface IndexSearchResult {
 export interface IndexedProduct {
   product: ProductView;
   active: boolean;
+  /** 1..MAX_QUICK_KEY, 0 for none. */
+  quickKey: number;
+}
+
+export interface IndexListResult {
+  total: number;
+  items: IndexedProduct[];
 }
 
 interface Entry extends IndexedProduct {
   slot: number;
   tokens: string[];
   skuKey: string;
-  barcode: string;
+  /** Every barcode, main first. */
+  codes: string[];
 }
 
 /** More query tokens than this add nothing but work. */
@@ -71,6 +85,7 @@ export class CatalogIndex {
   private readonly byId = new Map<string, Entry>();
   private readonly byBarcode = new Map<string, Entry>();
   private readonly bySku = new Map<string, Entry>();
+  private readonly byQuickKey = new Map<number, Entry>();
   private readonly perCategory = new Map<string, number>();
   /** The live entry of each slot; null once that product version is gone. */
   private slots: (Entry | null)[] = [];
@@ -105,15 +120,17 @@ export class CatalogIndex {
       slot: this.slots.length,
       product: toProductView(doc),
       active: doc.active,
+      quickKey: doc.quickKey ?? 0,
       tokens: [...new Set(tokenize(name))],
       skuKey: foldText(doc.sku),
-      barcode: doc.barcode,
+      codes: doc.barcode ? [doc.barcode, ...(doc.extraBarcodes ?? [])] : [...(doc.extraBarcodes ?? [])],
     };
     this.slots.push(entry);
     this.slotNames.push(`${name}\u0000${doc.id}`);
     this.byId.set(doc.id, entry);
-    if (entry.barcode) this.byBarcode.set(entry.barcode, entry);
+    for (const code of entry.codes) this.byBarcode.set(code, entry);
     if (entry.skuKey) this.bySku.set(entry.skuKey, entry);
+    if (entry.quickKey > 0) this.byQuickKey.set(entry.quickKey, entry);
     if (entry.active) this.perCategory.set(doc.categoryId, (this.perCategory.get(doc.categoryId) ?? 0) + 1);
   }
 
@@ -123,8 +140,9 @@ export class CatalogIndex {
     this.byId.delete(id);
     this.slots[entry.slot] = null;
     this.dead++;
-    if (this.byBarcode.get(entry.barcode) === entry) this.byBarcode.delete(entry.barcode);
+    for (const code of entry.codes) if (this.byBarcode.get(code) === entry) this.byBarcode.delete(code);
     if (this.bySku.get(entry.skuKey) === entry) this.bySku.delete(entry.skuKey);
+    if (this.byQuickKey.get(entry.quickKey) === entry) this.byQuickKey.delete(entry.quickKey);
     if (entry.active) {
       const left = (this.perCategory.get(entry.product.categoryId) ?? 1) - 1;
       if (left > 0) this.perCategory.set(entry.product.categoryId, left);
@@ -142,6 +160,29 @@ export class CatalogIndex {
 
   byExactSku(sku: string): IndexedProduct | null {
     return this.bySku.get(foldText(sku)) ?? null;
+  }
+
+  /** The product (active or archived) that carries this barcode as its main or an extra one, or null. */
+  barcodeOwner(code: string): string | null {
+    return this.byBarcode.get(code)?.product.id ?? null;
+  }
+
+  /** The product (active or archived) with this SKU, compared without case, or null. */
+  skuOwner(sku: string): string | null {
+    return this.bySku.get(foldText(sku))?.product.id ?? null;
+  }
+
+  /** Active products on an assigned quick key, by key. */
+  assignedQuickKeys(): ProductView[] {
+    return [...this.byQuickKey.entries()]
+      .filter(([, e]) => e.active)
+      .sort(([a], [b]) => a - b)
+      .map(([, e]) => e.product);
+  }
+
+  /** The product (active or archived) on this quick key, or null. */
+  quickKeyOwner(key: number): string | null {
+    return this.byQuickKey.get(key)?.product.id ?? null;
   }
 
   /** Active products per category id. */
@@ -162,26 +203,39 @@ export class CatalogIndex {
   }
 
   search(params: SearchParams): IndexSearchResult {
+    const found = this.find(params);
+    return { total: found.total, items: found.entries.map((e) => e.product) };
+  }
+
+  /** The same search, each product with whether it is active and its quick key (the back office list). */
+  list(params: SearchParams): IndexListResult {
+    const found = this.find(params);
+    return { total: found.total, items: found.entries.map(({ product, active, quickKey }) => ({ product, active, quickKey })) };
+  }
+
+  private find(params: SearchParams): { total: number; entries: Entry[] } {
     this.refresh();
     const offset = params.offset ?? 0;
     const wanted = offset + params.limit;
     const { categoryId } = params;
+    const status = params.status ?? 'active';
+    const wantedEntry = (entry: Entry | null | undefined): entry is Entry =>
+      !!entry &&
+      (status === 'all' || entry.active === (status === 'active')) &&
+      (categoryId === undefined || entry.product.categoryId === categoryId);
     const tokens = [...new Set(tokenize(params.query))].slice(0, MAX_QUERY_TOKENS);
-    if (tokens.length === 0) return this.listAll(categoryId, offset, wanted);
+    if (tokens.length === 0) return this.listAll(wantedEntry, offset, wanted);
 
     const exact: Entry[] = [];
     for (const entry of [this.byBarcode.get(params.query.trim()), this.bySku.get(foldText(params.query.trim()))]) {
-      if (entry && entry.active && (categoryId === undefined || entry.product.categoryId === categoryId) && !exact.includes(entry)) {
-        exact.push(entry);
-      }
+      if (wantedEntry(entry) && !exact.includes(entry)) exact.push(entry);
     }
     const touched = this.countMatches(tokens, foldText(params.query.trim()));
     const n = tokens.length;
     // 1: all tokens as prefixes; 2: with typos; 0: no match (or already listed as an exact match).
     const tierOf = (slot: number): number => {
       const entry = this.slots[slot];
-      if (!entry || !entry.active || (categoryId !== undefined && entry.product.categoryId !== categoryId)) return 0;
-      if (exact.includes(entry)) return 0;
+      if (!wantedEntry(entry) || exact.includes(entry)) return 0;
       return this.exactHits[slot] === n ? 1 : this.anyHits[slot] === n ? 2 : 0;
     };
     const tiers = this.orderedTiers(touched, tierOf, Math.max(0, wanted - exact.length));
@@ -190,7 +244,7 @@ export class CatalogIndex {
       this.anyHits[slot] = 0;
     }
     const all = [...exact, ...tiers.first, ...tiers.second];
-    return { total: exact.length + tiers.total, items: all.slice(offset, wanted).map((e) => e.product) };
+    return { total: exact.length + tiers.total, entries: all.slice(offset, wanted) };
   }
 
   /**
@@ -222,7 +276,7 @@ export class CatalogIndex {
     }
     this.vocabulary = [...this.postings.keys()].sort();
     this.skus = sortPairs(live.filter((e) => e.skuKey).map((e) => [e.skuKey, e.slot]));
-    this.barcodes = sortPairs(live.filter((e) => e.barcode).map((e) => [e.barcode, e.slot]));
+    this.barcodes = sortPairs(live.flatMap((e) => e.codes.map((code): [string, number] => [code, e.slot])));
     this.nameOrder = sortPairs(names.map((name, slot) => [name, slot])).slots;
     this.typoCache.clear();
     this.exactHits = new Uint8Array(live.length + 1_024);
@@ -252,7 +306,7 @@ export class CatalogIndex {
       this.typoCache.clear();
     }
     this.skus = mergePairs(this.skus, fresh.filter((e) => e.skuKey).map((e) => [e.skuKey, e.slot]));
-    this.barcodes = mergePairs(this.barcodes, fresh.filter((e) => e.barcode).map((e) => [e.barcode, e.slot]));
+    this.barcodes = mergePairs(this.barcodes, fresh.flatMap((e) => e.codes.map((code): [string, number] => [code, e.slot])));
     const names = fresh.map((e) => e.slot).sort((a, b) => compare(this.slotNames[a]!, this.slotNames[b]!));
     this.nameOrder = mergeSlots(this.nameOrder, names, (slot) => this.slotNames[slot]!);
   }
@@ -268,17 +322,17 @@ export class CatalogIndex {
     this.anyHits = grown(this.anyHits);
   }
 
-  private listAll(categoryId: string | undefined, offset: number, wanted: number): IndexSearchResult {
-    const items: ProductView[] = [];
+  private listAll(keep: (entry: Entry | null | undefined) => entry is Entry, offset: number, wanted: number) {
+    const entries: Entry[] = [];
     let total = 0;
     this.forEachByName((slot) => {
       const entry = this.slots[slot];
-      if (!entry || !entry.active || (categoryId !== undefined && entry.product.categoryId !== categoryId)) return true;
-      if (total >= offset && total < wanted) items.push(entry.product);
+      if (!keep(entry)) return true;
+      if (total >= offset && total < wanted) entries.push(entry);
       total++;
       return true;
     });
-    return { total, items };
+    return { total, entries };
   }
 
   /**
@@ -308,7 +362,7 @@ export class CatalogIndex {
       for (let slot = this.merged; slot < this.slots.length; slot++) {
         const entry = this.slots[slot];
         if (!entry) continue;
-        if (entry.skuKey.startsWith(token) || entry.barcode.startsWith(token) || entry.tokens.some((t) => t.startsWith(token))) hit(slot, true);
+        if (entry.skuKey.startsWith(token) || entry.codes.some((c) => c.startsWith(token)) || entry.tokens.some((t) => t.startsWith(token))) hit(slot, true);
         else if (typos && entry.tokens.some((t) => matchesPrefixWithOneEdit(token, t))) hit(slot, false);
       }
     });

@@ -13,6 +13,15 @@ export function createCatalogSearchHandlers(s: SellingContext): HandlerMap<Catal
   const categories = async (): Promise<CategoryDoc[]> =>
     (await s.ctx.db.categories.find({ sort: [{ sortOrder: 'asc' }] }).exec()).map((d) => d.toMutableJSON() as CategoryDoc);
 
+  /** A quick key shows the product's own picture (kept in the product, so it shows offline); the index holds none. */
+  const withPictures = async (keys: ProductView[]): Promise<ProductView[]> => {
+    const docs = await s.ctx.db.products.findByIds(keys.map((k) => k.id)).exec();
+    return keys.map((k) => {
+      const image = docs.get(k.id)?.image;
+      return image ? { ...k, imageUrl: image } : k;
+    });
+  };
+
   return {
     'catalog.categories': async () => {
       const counts = s.catalog.categoryCounts();
@@ -29,21 +38,24 @@ export function createCatalogSearchHandlers(s: SellingContext): HandlerMap<Catal
       s.catalog.search({ query: input.query, categoryId: input.categoryId, limit: input.limit, offset: input.offset }),
 
     /**
-     * Items without a barcode of their own come first: products sold by weight, by category order, then by name.
-     * The rest of the keys go to the first product of each category, so every tile row has something to tap.
+     * Keys a manager assigned (the product's quick key) come first, in key order. The rest of the screen is filled by
+     * the automatic rule: items without a barcode of their own (sold by weight) by category order, then by name;
+     * then the first product of each category, so every tile row has something to tap.
      */
     'catalog.quickKeys': async () => {
       const order = await categories();
       const rank = new Map(order.map((c, i) => [c.id, i]));
       const byCategory = (a: ProductView, b: ProductView) => (rank.get(a.categoryId) ?? Infinity) - (rank.get(b.categoryId) ?? Infinity);
-      const weighed = s.catalog.firstByName(QUICK_KEYS * 4, (p) => p.unit === 'kg').sort(byCategory);
-      const keys = weighed.slice(0, QUICK_KEYS);
+      const keys = s.catalog.assignedQuickKeys();
+      const taken = (p: ProductView) => keys.some((k) => k.id === p.id);
+      const weighed = s.catalog.firstByName(QUICK_KEYS * 4, (p) => p.unit === 'kg' && !taken(p)).sort(byCategory);
+      keys.push(...weighed.slice(0, Math.max(0, QUICK_KEYS - keys.length)));
       for (const category of order) {
         if (keys.length >= QUICK_KEYS) break;
-        const [first] = s.catalog.firstByName(1, (p) => p.categoryId === category.id && !keys.some((k) => k.id === p.id));
+        const [first] = s.catalog.firstByName(1, (p) => p.categoryId === category.id && !taken(p));
         if (first) keys.push(first);
       }
-      return keys;
+      return withPictures(keys);
     },
 
     'stock.onHand': async (input) => ({ productId: input.productId, qtyMilli: s.stock.onHand(input.productId) }),

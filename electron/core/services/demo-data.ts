@@ -3,6 +3,7 @@
  * `npm start` can be tried at once. Demo ids are deterministic, so two demo tills seed identical documents.
  */
 import { DEFAULT_CATALOG_TIME, generateCatalog } from '../../../shared/catalog/generate-catalog';
+import { productSearchText } from '../../../shared/catalog/product-draft';
 import type { CredentialKind, ProductDoc, StockMovementDoc, UserDoc } from '../../../shared/model';
 import type { Role } from '../../../shared/roles';
 import { hashSecret } from '../auth/secret-hash';
@@ -116,7 +117,7 @@ function scaleItems(): ProductDoc[] {
     minStockMilli: 0,
     quickKey: 0,
     active: true,
-    searchText: `${item.name} ${item.sku}`.toLowerCase(),
+    searchText: productSearchText({ ...item, barcode: '', extraBarcodes: [] }),
     updatedAt: DEFAULT_CATALOG_TIME,
     updatedBy: 'seed',
   }));

@@ -8,6 +8,8 @@ import type { SessionInfo, UserSummary } from '../../../shared/api/contract';
 import { useCommand, type CommandRead } from '../../api/use-api';
 import { CatalogSummaryPanel } from '../home/catalog-summary-panel';
 import { WelcomeHeading } from '../home/welcome-heading';
+import { CatalogIoPanel } from '../catalog-io/catalog-io-panel';
+import { ProductsView } from '../products/products-view';
 import { SalesDashboard } from '../reports/sales-dashboard';
 import { ActivityPanel } from './activity-panel';
 import { OfflineCardsPanel } from './offline-cards-panel';
@@ -19,12 +21,14 @@ import { UsersPanel } from './users-panel';
 import './manager.css';
 import '../reports/reports.css';
 
-type ManagerView = 'overview' | 'sales' | 'shifts' | 'terminals';
+type ManagerView = 'overview' | 'sales' | 'shifts' | 'terminals' | 'products' | 'catalog-io';
 const VIEWS: { view: ManagerView; label: string }[] = [
   { view: 'overview', label: 'Overview' },
   { view: 'sales', label: 'Sales dashboard' },
   { view: 'shifts', label: 'Shifts' },
   { view: 'terminals', label: 'Terminals' },
+  { view: 'products', label: 'Products' },
+  { view: 'catalog-io', label: 'Catalog import' },
 ];
 
 interface ManagerHomeProps {
@@ -63,6 +67,8 @@ export function ManagerHome({ session, onSell, showWorklist = false, onWorklistS
       {view === 'sales' ? <SalesDashboard /> : null}
       {view === 'shifts' ? <ShiftsPanel currency={settings.value?.currency ?? 'EUR'} session={session} /> : null}
       {view === 'terminals' ? <TerminalsPanel /> : null}
+      {view === 'catalog-io' ? <CatalogIoPanel /> : null}
+      {view === 'products' ? <ProductsView currency={settings.value?.currency ?? 'EUR'} /> : null}
       {view === 'overview' ? (
         <Overview
           session={session}

@@ -10,6 +10,7 @@ export const QuickKeys = memo(function QuickKeys({ products, onAdd }: { products
       {products.map((p) => (
         <li key={p.id}>
           <button type="button" className="quick-key" onClick={() => onAdd(p)}>
+            {p.imageUrl ? <img className="quick-key-picture" src={p.imageUrl} alt="" decoding="async" /> : null}
             <span className="quick-key-name">{p.name}</span>
             <span className="quick-key-price">
               {money(p.price, p.currency)}

@@ -1,0 +1,107 @@
+/**
+ * The back office's catalog: managers list and search every product (archived ones too), edit, archive and
+ * restore them, and keep the categories (name, colour, order). The field rules live in one place,
+ * shared/catalog/product-draft.ts: these inputs check only shapes, so every problem comes back as one sentence.
+ */
+import { z } from 'zod';
+import { MAX_PRODUCT_IMAGE_CHARS, PRODUCT_UNITS, TAX_CLASSES, type CurrencyCode, type ProductUnit, type TaxClass } from '../../model';
+import { command, entityId } from '../command-spec';
+
+/** One row of the products list. */
+export interface ProductRow {
+  id: string;
+  sku: string;
+  barcode: string;
+  name: string;
+  categoryId: string;
+  price: number;
+  currency: CurrencyCode;
+  unit: ProductUnit;
+  taxClass: TaxClass;
+  active: boolean;
+  quickKey: number;
+}
+
+export interface ProductPage {
+  total: number;
+  items: ProductRow[];
+}
+
+/** A product as the editor shows it: every field a draft has, plus what the store adds. */
+export interface ProductDetail {
+  id: string;
+  sku: string;
+  barcode: string;
+  extraBarcodes: string[];
+  name: string;
+  description: string;
+  categoryId: string;
+  price: number;
+  currency: CurrencyCode;
+  taxClass: TaxClass;
+  unit: ProductUnit;
+  image: string;
+  minStockMilli: number;
+  quickKey: number;
+  active: boolean;
+  updatedAt: string;
+  updatedBy: string;
+}
+
+export interface CategoryDetail {
+  id: string;
+  name: string;
+  color: string;
+  sortOrder: number;
+}
+
+/** Shapes only (types and bounds well beyond the rule's): the rule in product-draft.ts says what is wrong. */
+export const productDraftInput = z
+  .object({
+    id: entityId.optional(),
+    sku: z.string().max(200),
+    barcode: z.string().max(200),
+    extraBarcodes: z.array(z.string().max(200)).max(100),
+    name: z.string().max(2_000),
+    description: z.string().max(20_000),
+    categoryId: z.string().max(200),
+    price: z.number(),
+    taxClass: z.enum(TAX_CLASSES, { message: `Tax class: one of ${TAX_CLASSES.join(', ')}` }),
+    unit: z.enum(PRODUCT_UNITS, { message: `Unit: one of ${PRODUCT_UNITS.join(', ')}` }),
+    image: z.string().max(MAX_PRODUCT_IMAGE_CHARS * 2, 'Picture: too large; choose a smaller picture'),
+    minStockMilli: z.number(),
+    quickKey: z.number(),
+    active: z.boolean(),
+  })
+  .strict();
+
+export const PRODUCT_PAGE_MAX = 200;
+
+export const productsCommands = {
+  /** Search and filters over the whole catalog, from the in-memory index (100,000 products answer in milliseconds). */
+  'products.list': command<ProductPage>()(
+    z
+      .object({
+        query: z.string().max(100),
+        categoryId: entityId.optional(),
+        status: z.enum(['active', 'archived', 'all']).default('active'),
+        offset: z.number().int().min(0).max(10_000_000).default(0),
+        limit: z.number().int().min(1).max(PRODUCT_PAGE_MAX),
+      })
+      .strict(),
+    'manager',
+  ),
+  'products.get': command<ProductDetail>()(z.object({ id: entityId }).strict(), 'manager'),
+  /** Creates (no id) or updates a product. A price change is audited with the old and new price. */
+  'products.save': command<ProductDetail>()(productDraftInput, 'manager'),
+  /** No longer for sale; it stays in the catalog (past sales name it) and its quick key is freed. */
+  'products.archive': command<ProductDetail>()(z.object({ id: entityId }).strict(), 'manager'),
+  'products.restore': command<ProductDetail>()(z.object({ id: entityId }).strict(), 'manager'),
+  /** Creates (no id, placed last) or renames/recolours a category. The list is `catalog.categories`. */
+  'categories.save': command<CategoryDetail>()(
+    z.object({ id: entityId.optional(), name: z.string().max(1_000), color: z.string().max(100) }).strict(),
+    'manager',
+  ),
+  /** Every category's id once, in the new order. */
+  'categories.reorder': command<CategoryDetail[]>()(z.object({ ids: z.array(entityId).min(1).max(10_000) }).strict(), 'manager'),
+} as const;
