@@ -73,6 +73,8 @@ export function derivedDocs(sale: SaleDoc): DerivedDocs {
     reason: sale.kind === 'return' ? 'return' : 'sale',
     refId: sale.id,
     createdAt: sale.createdAt,
+    note: '',
+    userId: sale.clerkId,
   }));
   const details: AuditEventDoc['details'] = { number: sale.number, total: sale.total, currency: sale.currency };
   if (sale.approvedBy) details.approverId = sale.approvedBy;

@@ -96,6 +96,8 @@ async function seedDemoStore(ctx: CoreContext, products: readonly ProductDoc[]):
     reason: 'receipt',
     refId: 'DEMO-OPENING-STOCK',
     createdAt: DEFAULT_CATALOG_TIME,
+    note: 'Opening stock',
+    userId: 'seed',
   }));
   for (let start = 0; start < movements.length; start += BATCH) {
     const result = await ctx.db.stock_movements.bulkInsert(movements.slice(start, start + BATCH));
