@@ -11,6 +11,7 @@ import { reportsCommands } from './commands/reports-commands';
 import { paymentsCommands } from './commands/payments-commands';
 import { sellingCommands } from './commands/selling-commands';
 import { shiftsCommands } from './commands/shifts-commands';
+import { stockCommands } from './commands/stock-commands';
 import { syncCommands } from './commands/sync-commands';
 
 export type { Access, CommandSpec } from './command-spec';
@@ -22,6 +23,7 @@ export type * from './commands/reports-commands';
 export type * from './commands/shifts-commands';
 export type { ConnectionCheck, PairingInput, RejectedDocView, RetryResult, SyncStatus } from './commands/sync-commands';
 export type * from './commands/payments-commands';
+export type * from './commands/stock-commands';
 
 export const commands = {
   ...authCommands,
@@ -31,6 +33,7 @@ export const commands = {
   ...reportsCommands,
   ...shiftsCommands,
   ...paymentsCommands,
+  ...stockCommands,
 } as const;
 
 export type Commands = typeof commands;

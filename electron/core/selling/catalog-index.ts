@@ -32,6 +32,8 @@ export interface IndexSearchResult {
 export interface IndexedProduct {
   product: ProductView;
   active: boolean;
+  /** Below this on hand the product is low on stock; 0: no minimum. */
+  minStockMilli: number;
 }
 
 interface Entry extends IndexedProduct {
@@ -105,6 +107,7 @@ export class CatalogIndex {
       slot: this.slots.length,
       product: toProductView(doc),
       active: doc.active,
+      minStockMilli: doc.minStockMilli ?? 0,
       tokens: [...new Set(tokenize(name))],
       skuKey: foldText(doc.sku),
       barcode: doc.barcode,
@@ -142,6 +145,11 @@ export class CatalogIndex {
 
   byExactSku(sku: string): IndexedProduct | null {
     return this.bySku.get(foldText(sku)) ?? null;
+  }
+
+  /** Every indexed product, active or not, in no particular order. */
+  all(): IterableIterator<IndexedProduct> {
+    return this.byId.values();
   }
 
   /** Active products per category id. */
