@@ -9,6 +9,8 @@ import { useCommand, type CommandRead } from '../../api/use-api';
 import { CatalogSummaryPanel } from '../home/catalog-summary-panel';
 import { WelcomeHeading } from '../home/welcome-heading';
 import { SalesDashboard } from '../reports/sales-dashboard';
+import { StockView } from '../stock/stock-view';
+import { StoreSettingsPanel } from '../store-settings/store-settings-view';
 import { ActivityPanel } from './activity-panel';
 import { OfflineCardsPanel } from './offline-cards-panel';
 import { OtherQueuesPanel } from './other-queues-panel';
@@ -19,12 +21,14 @@ import { UsersPanel } from './users-panel';
 import './manager.css';
 import '../reports/reports.css';
 
-type ManagerView = 'overview' | 'sales' | 'shifts' | 'terminals';
+type ManagerView = 'overview' | 'sales' | 'shifts' | 'terminals' | 'stock' | 'store-settings';
 const VIEWS: { view: ManagerView; label: string }[] = [
   { view: 'overview', label: 'Overview' },
   { view: 'sales', label: 'Sales dashboard' },
   { view: 'shifts', label: 'Shifts' },
   { view: 'terminals', label: 'Terminals' },
+  { view: 'stock', label: 'Stock' },
+  { view: 'store-settings', label: 'Store settings' },
 ];
 
 interface ManagerHomeProps {
@@ -63,6 +67,8 @@ export function ManagerHome({ session, onSell, showWorklist = false, onWorklistS
       {view === 'sales' ? <SalesDashboard /> : null}
       {view === 'shifts' ? <ShiftsPanel currency={settings.value?.currency ?? 'EUR'} session={session} /> : null}
       {view === 'terminals' ? <TerminalsPanel /> : null}
+      {view === 'stock' ? <StockView currency={settings.value?.currency ?? 'EUR'} /> : null}
+      {view === 'store-settings' ? <StoreSettingsPanel session={session} /> : null}
       {view === 'overview' ? (
         <Overview
           session={session}
