@@ -35,6 +35,13 @@ export function listStock(s: SellingContext, input: { query: string; categoryId?
   return { total: result.total, items: result.items.map((p) => stockRow(s, s.catalog.get(p.id)!)) };
 }
 
+/** Orders by on hand ÷ minimum, cross-multiplied in BigInt so neither a float nor an overflow decides the order. */
+function shareOfMinimum(a: StockRowView, b: StockRowView): number {
+  const left = BigInt(a.onHandMilli) * BigInt(b.minStockMilli);
+  const right = BigInt(b.onHandMilli) * BigInt(a.minStockMilli);
+  return left < right ? -1 : left > right ? 1 : 0;
+}
+
 /** Active products below their minimum, the furthest below it (relative to the minimum) first, then by name. */
 export function lowStock(s: SellingContext, input: { limit: number; offset?: number | undefined }): StockPage {
   const low: StockRowView[] = [];
@@ -43,8 +50,7 @@ export function lowStock(s: SellingContext, input: { limit: number; offset?: num
     const row = stockRow(s, found);
     if (row.low) low.push(row);
   }
-  // Compared as onHand/min by cross-multiplying (both below 2^31 · 10^3), so no float decides the order.
-  low.sort((a, b) => a.onHandMilli * b.minStockMilli - b.onHandMilli * a.minStockMilli || a.name.localeCompare(b.name));
+  low.sort((a, b) => shareOfMinimum(a, b) || a.name.localeCompare(b.name));
   const offset = input.offset ?? 0;
   return { total: low.length, items: low.slice(offset, offset + input.limit) };
 }
