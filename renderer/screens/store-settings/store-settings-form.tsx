@@ -1,8 +1,11 @@
-/** The admin's form for the store's settings: every field labelled, sent in one update, the core's refusal shown. */
+/**
+ * The admin's form for the store's settings: every field labelled, sent in one update, the core's refusal shown.
+ * `onSaved` reloads the settings, which remounts this form with the stored values: the confirmation lives outside.
+ */
 import { useId, useState, type FormEvent } from 'react';
 import type { StoreSettingsView } from '../../../shared/api/contract';
 import { api } from '../../api/client';
-import { AlertMessage, StatusMessage } from '../../components/alert-message';
+import { AlertMessage } from '../../components/alert-message';
 import { TextField } from '../../components/text-field';
 import { fromForm, toForm, type SettingsForm } from './settings-form';
 import { TextAreaField } from './text-area-field';
@@ -11,14 +14,12 @@ export function StoreSettingsForm({ settings, onSaved }: { settings: StoreSettin
   const roundingId = useId();
   const [form, setForm] = useState<SettingsForm>(() => toForm(settings));
   const [error, setError] = useState<string | null>(null);
-  const [done, setDone] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const set = <K extends keyof SettingsForm>(key: K) => (value: SettingsForm[K]) => setForm((f) => ({ ...f, [key]: value }));
   const setRate = (taxClass: keyof SettingsForm['taxRates']) => (value: string) => setForm((f) => ({ ...f, taxRates: { ...f.taxRates, [taxClass]: value } }));
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    setDone(null);
     const read = fromForm(form);
     if (!read.ok) return setError(read.message);
     setBusy(true);
@@ -26,7 +27,6 @@ export function StoreSettingsForm({ settings, onSaved }: { settings: StoreSettin
     setBusy(false);
     if (!result.ok) return setError(result.error.message);
     setError(null);
-    setDone('Store settings saved.');
     onSaved();
   };
 
@@ -60,7 +60,6 @@ export function StoreSettingsForm({ settings, onSaved }: { settings: StoreSettin
         <TextField label="Clerk discount limit (%)" hint="Beyond it a manager must approve." value={form.clerkDiscountLimit} onChange={set('clerkDiscountLimit')} inputMode="decimal" />
       </fieldset>
       <AlertMessage message={error} />
-      <StatusMessage message={done} />
       <button type="submit" disabled={busy}>
         Save store settings
       </button>

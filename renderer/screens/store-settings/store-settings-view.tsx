@@ -1,7 +1,8 @@
 /** The managers' Store settings view: admins change the settings; managers read them. */
+import { useState } from 'react';
 import type { SessionInfo, StoreSettingsView } from '../../../shared/api/contract';
 import { useCommand } from '../../api/use-api';
-import { AlertMessage } from '../../components/alert-message';
+import { AlertMessage, StatusMessage } from '../../components/alert-message';
 import { formatPercent, money } from '../sell/display-format';
 import { StoreSettingsForm } from './store-settings-form';
 import './store-settings.css';
@@ -9,13 +10,19 @@ import './store-settings.css';
 export function StoreSettingsPanel({ session }: { session: SessionInfo }) {
   const settings = useCommand('settings.get', {});
   const value = settings.value;
+  const [done, setDone] = useState<string | null>(null);
+  const saved = () => {
+    setDone('Store settings saved.');
+    settings.reload();
+  };
   return (
     <section className="panel panel-wide" aria-labelledby="store-settings-heading">
       <div className="panel-header">
         <h2 id="store-settings-heading">Store settings</h2>
       </div>
       <AlertMessage message={settings.error?.message} />
-      {value && session.user.role === 'admin' ? <StoreSettingsForm key={JSON.stringify(value)} settings={value} onSaved={settings.reload} /> : null}
+      {value && session.user.role === 'admin' ? <StoreSettingsForm key={JSON.stringify(value)} settings={value} onSaved={saved} /> : null}
+      <StatusMessage message={done} />
       {value && session.user.role !== 'admin' ? <SettingsSummary settings={value} /> : null}
     </section>
   );
