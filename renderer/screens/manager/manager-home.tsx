@@ -1,7 +1,8 @@
 /**
- * Managers and admins: the way to the till, and four views: the overview (card payments to resolve and the rules
+ * Managers and admins: the way to the till, and these views: the overview (card payments to resolve and the rules
  * and queues behind them, catalog, users, activity), the sales dashboard of every terminal, the shifts of every
- * terminal with their X and Z reports, and the terminals.
+ * terminal with their X and Z reports, the terminals, stock (on hand, adjustments, stocktake, low stock) and the
+ * store settings.
  */
 import { useEffect, useState } from 'react';
 import type { SessionInfo, UserSummary } from '../../../shared/api/contract';
