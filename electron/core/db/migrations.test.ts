@@ -16,9 +16,11 @@ import { productSchema, stockMovementSchema } from '../../../shared/db/schemas';
 import { upgradeDoc } from '../../../shared/db/migrations';
 
 type ProductV1 = ProductDoc & { brand: string };
+/** The products schema one version after today's, whatever today's is (products went to v1 with the back office). */
+const NEXT_VERSION = productSchema.version + 1;
 const productSchemaV1: RxJsonSchema<ProductV1> = {
   ...productSchema,
-  version: 1,
+  version: NEXT_VERSION,
   properties: { ...productSchema.properties, brand: { type: 'string', maxLength: 60 } },
   required: [...(productSchema.required as string[]), 'brand'],
 } as RxJsonSchema<ProductV1>;
@@ -27,7 +29,7 @@ let dir = '';
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('schema migration', () => {
-  it('migrates every stored product from v0 to v1 when the store is opened, and keeps them after a restart', async () => {
+  it('migrates every stored product to the next schema version when the store is opened, and keeps them after a restart', async () => {
     dir = makeTempDir();
     const { products } = generateCatalog({ products: 300, seed: 7 });
     const v0 = await openDatabase({ dataDir: dir });
@@ -39,7 +41,7 @@ describe('schema migration', () => {
       await db.addCollections({
         products: {
           schema: productSchemaV1,
-          migrationStrategies: { 1: (old: ProductDoc) => ({ ...old, brand: old.name.split(' ')[0] ?? '' }) },
+          migrationStrategies: { ...COLLECTIONS.products.migrationStrategies, [NEXT_VERSION]: (old: ProductDoc) => ({ ...old, brand: old.name.split(' ')[0] ?? '' }) },
         },
       });
       return db;
