@@ -158,9 +158,18 @@ describe('validate_doc_update made from the schemas', () => {
   });
 
   it('accepts the demo seed documents from manager terminals only', () => {
-    const opening = { _id: 'DEMO-P000001-OPEN', productId: 'DEMO-P000001', terminalId: 'DEMO', qtyMilli: 24000, reason: 'receipt', refId: 'DEMO-OPENING-STOCK', createdAt: '2026-03-01T08:00:00.000Z' };
+    const opening = { _id: 'DEMO-P000001-OPEN', productId: 'DEMO-P000001', terminalId: 'DEMO', qtyMilli: 24000, reason: 'receipt', refId: 'DEMO-OPENING-STOCK', createdAt: '2026-03-01T08:00:00.000Z', note: 'Opening stock', userId: 'seed' };
     const validate = validator('stock_movements');
     expect(verdict(() => validate(opening, null, terminal('T2', true), security))).toBeNull();
     expect(verdict(() => validate(opening, null, terminal('T2'), security))).toMatch(/may not write documents of terminal DEMO/);
+  });
+
+  it('accepts the stock reasons of v1 (damaged, count) with a note and a user, and refuses others or a v0 shape', () => {
+    const movement = { _id: 'T1-01KB2X8ZQ4N5V7W9Y1A3C5E7G9', productId: 'P1', terminalId: 'T1', qtyMilli: -2000, reason: 'damaged', refId: 'T1-01KB2X8ZQ4N5V7W9Y1A3C5E7G9', createdAt: '2026-03-01T08:00:00.000Z', note: 'Dropped', userId: 'U2' };
+    const validate = validator('stock_movements');
+    for (const reason of ['damaged', 'count', 'receipt']) expect(verdict(() => validate({ ...movement, reason }, null, terminal('T1'), security))).toBeNull();
+    expect(verdict(() => validate({ ...movement, reason: 'stolen' }, null, terminal('T1'), security))).toMatch(/reason must be one of/);
+    const { note: _note, ...withoutNote } = movement;
+    expect(verdict(() => validate(withoutNote, null, terminal('T1'), security))).toMatch(/note/);
   });
 });

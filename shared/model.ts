@@ -232,15 +232,24 @@ export interface PaymentDoc {
   settledAt: IsoTime | '';
 }
 
-export const STOCK_REASONS = ['sale', 'return', 'receipt', 'adjustment'] as const;
+/**
+ * Why stock moved. `receipt`: goods received; `damaged`: written off as damaged or lost (v1); `count`: a counted
+ * difference, from a manager's count of one product or a posted stocktake (v1); `adjustment`: before v1, any manual change.
+ */
+export const STOCK_REASONS = ['sale', 'return', 'receipt', 'adjustment', 'damaged', 'count'] as const;
+export type StockReason = (typeof STOCK_REASONS)[number];
 export interface StockMovementDoc {
   id: string;
   productId: string;
   terminalId: string;
   qtyMilli: number;
-  reason: (typeof STOCK_REASONS)[number];
+  reason: StockReason;
   refId: string;
   createdAt: IsoTime;
+  /** The manager's note on an adjustment ('' for sales, returns and movements from before v1). */
+  note: string;
+  /** Who moved it: the clerk of a sale or return, the manager of an adjustment or stocktake ('' before v1). */
+  userId: string;
 }
 
 /** Cash counted by denomination: `value` in minor units (a 20.00 note is 2000), `count` pieces of it. */

@@ -61,6 +61,8 @@ export const SETTINGS: StoreSettingsView = {
   storeName: 'Corner Shop',
   storeAddress: '1 Market Street',
   storeTaxId: 'DE123456789',
+  receiptHeader: '',
+  receiptFooter: 'Thank you for shopping with us.',
   currency: 'EUR',
   pricesIncludeTax: true,
   taxRates: { standard: 1900, reduced: 700, zero: 0 },
@@ -88,7 +90,7 @@ export function receiptFor(cart: CartView, tenders: { method: 'cash' | 'card'; a
       clerkName: CLARA.displayName,
       createdAt: '2026-03-02T09:05:00.000Z',
       currency: cart.currency,
-      store: { name: SETTINGS.storeName, address: SETTINGS.storeAddress, taxId: SETTINGS.storeTaxId },
+      store: { name: SETTINGS.storeName, address: SETTINGS.storeAddress, taxId: SETTINGS.storeTaxId, header: SETTINGS.receiptHeader, footer: SETTINGS.receiptFooter },
       lines: cart.lines.map((l) => ({
         name: l.name,
         sku: l.sku,

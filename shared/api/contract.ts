@@ -13,6 +13,7 @@ import { paymentsCommands } from './commands/payments-commands';
 import { productsCommands } from './commands/products-commands';
 import { sellingCommands } from './commands/selling-commands';
 import { shiftsCommands } from './commands/shifts-commands';
+import { stockCommands } from './commands/stock-commands';
 import { syncCommands } from './commands/sync-commands';
 
 export type { Access, CommandSpec } from './command-spec';
@@ -26,6 +27,7 @@ export type { ConnectionCheck, PairingInput, RejectedDocView, RetryResult, SyncS
 export type * from './commands/payments-commands';
 export type * from './commands/catalog-io-commands';
 export type { CategoryDetail, ProductDetail, ProductPage, ProductRow } from './commands/products-commands';
+export type * from './commands/stock-commands';
 
 export const commands = {
   ...authCommands,
@@ -37,6 +39,7 @@ export const commands = {
   ...paymentsCommands,
   ...catalogIoCommands,
   ...productsCommands,
+  ...stockCommands,
 } as const;
 
 export type Commands = typeof commands;

@@ -42,7 +42,7 @@ export const COLLECTIONS: Record<CollectionName, CollectionSpec> = {
   users: { schema: schemas.userSchema, migrationStrategies: { ...MIGRATIONS.users }, replicated: true },
   sales: { schema: schemas.saleSchema, migrationStrategies: { ...MIGRATIONS.sales }, replicated: true },
   payments: { schema: schemas.paymentSchema, migrationStrategies: { ...MIGRATIONS.payments }, replicated: true },
-  stock_movements: { schema: schemas.stockMovementSchema, migrationStrategies: {}, replicated: true },
+  stock_movements: { schema: schemas.stockMovementSchema, migrationStrategies: { ...MIGRATIONS.stock_movements }, replicated: true },
   shifts: { schema: schemas.shiftSchema, migrationStrategies: { ...MIGRATIONS.shifts }, replicated: true },
   audit_events: { schema: schemas.auditEventSchema, migrationStrategies: {}, replicated: true },
   terminal_status: { schema: schemas.terminalStatusSchema, migrationStrategies: {}, replicated: true },

@@ -43,6 +43,10 @@ export const MIGRATIONS: Readonly<Record<string, Readonly<Record<number, Migrati
       return { ...defaults, ...doc };
     },
   },
+  stock_movements: {
+    /** Before stock adjustments had their own reasons: no note, nobody named. */
+    1: (doc) => ({ note: '', userId: '', ...doc }),
+  },
   sales: {
     1: (doc) => ({
       ...doc,

@@ -248,7 +248,7 @@ export const paymentSchema: RxJsonSchema<PaymentDoc> = {
 };
 
 export const stockMovementSchema: RxJsonSchema<StockMovementDoc> = {
-  version: 0,
+  version: 1,
   primaryKey: 'id',
   type: 'object',
   properties: {
@@ -259,8 +259,10 @@ export const stockMovementSchema: RxJsonSchema<StockMovementDoc> = {
     reason: oneOf(STOCK_REASONS),
     refId: ref,
     createdAt: isoTime,
+    note: text(200),
+    userId: ref,
   },
-  required: ['id', 'productId', 'terminalId', 'qtyMilli', 'reason', 'refId', 'createdAt'],
+  required: ['id', 'productId', 'terminalId', 'qtyMilli', 'reason', 'refId', 'createdAt', 'note', 'userId'],
   indexes: [['productId', 'createdAt']],
   additionalProperties: false,
 };

@@ -46,6 +46,14 @@ const VALID: { [K in CommandName]: Record<string, unknown> } = {
   'returns.lookup': { number: 'T1-000001' },
   'returns.create': { saleId: 'T1-SALE', lines: [{ lineIndex: 0, qtyMilli: 1000 }], refundTo: 'cash' },
   'stock.onHand': { productId: 'DEMO-P000001' },
+  'stock.list': { query: 'milk', limit: 20 },
+  'stock.adjust': { productId: 'DEMO-P000001', reason: 'received', qtyMilli: 6000, note: 'Delivery' },
+  'stock.low': { limit: 20 },
+  'stocktake.start': { categoryId: 'DEMO-CFRU' },
+  'stocktake.get': { query: '', limit: 20 },
+  'stocktake.count': { stocktakeId: 'T1-NONE', productId: 'DEMO-P000001', countedMilli: 3000 },
+  'stocktake.post': { stocktakeId: 'T1-NONE' },
+  'stocktake.cancel': { stocktakeId: 'T1-NONE' },
   'settings.get': {},
   'settings.update': { storeName: 'Corner shop' },
   'display.current': {},
@@ -191,6 +199,7 @@ describe('malformed input to every command', () => {
       expect.arrayContaining([
         'reports.dashboard', 'reports.sales', 'reports.csv', 'terminals.list', 'shifts.report', 'shifts.list', 'audit.recent',
         'products.save', 'products.archive', 'categories.reorder', 'catalogImport.start', 'catalogImport.commit', 'catalogExport.csv',
+        'stock.adjust', 'stocktake.post', 'settings.update',
       ]),
     );
     for (const name of managerCommands) {

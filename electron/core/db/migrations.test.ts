@@ -12,12 +12,15 @@ import { getRxStorageSQLite } from '../storage/sqlite-storage';
 import { makeTempDir } from '../test-support/temp-till';
 import { openDatabase } from './open-database';
 import { COLLECTIONS } from '../../../shared/db/collections';
-import { productSchema } from '../../../shared/db/schemas';
+import { productSchema, stockMovementSchema } from '../../../shared/db/schemas';
+import { upgradeDoc } from '../../../shared/db/migrations';
 
 type ProductV1 = ProductDoc & { brand: string };
+/** The products schema one version after today's, whatever today's is (products went to v1 with the back office). */
+const NEXT_VERSION = productSchema.version + 1;
 const productSchemaV1: RxJsonSchema<ProductV1> = {
   ...productSchema,
-  version: 1,
+  version: NEXT_VERSION,
   properties: { ...productSchema.properties, brand: { type: 'string', maxLength: 60 } },
   required: [...(productSchema.required as string[]), 'brand'],
 } as RxJsonSchema<ProductV1>;
@@ -26,7 +29,7 @@ let dir = '';
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('schema migration', () => {
-  it('migrates every stored product from v0 to v1 when the store is opened, and keeps them after a restart', async () => {
+  it('migrates every stored product to the next schema version when the store is opened, and keeps them after a restart', async () => {
     dir = makeTempDir();
     const { products } = generateCatalog({ products: 300, seed: 7 });
     const v0 = await openDatabase({ dataDir: dir });
@@ -38,7 +41,7 @@ describe('schema migration', () => {
       await db.addCollections({
         products: {
           schema: productSchemaV1,
-          migrationStrategies: { 1: (old: ProductDoc) => ({ ...old, brand: old.name.split(' ')[0] ?? '' }) },
+          migrationStrategies: { ...COLLECTIONS.products.migrationStrategies, [NEXT_VERSION]: (old: ProductDoc) => ({ ...old, brand: old.name.split(' ')[0] ?? '' }) },
         },
       });
       return db;
@@ -90,6 +93,33 @@ describe('schema migration', () => {
       ]);
       await db.close();
     }
+  });
+
+  it('migrates stored stock movements from v0 to v1: no note, nobody named, and the pull upgrade agrees', async () => {
+    dir = makeTempDir();
+    const v0Schema = {
+      ...stockMovementSchema,
+      version: 0,
+      properties: Object.fromEntries(Object.entries(stockMovementSchema.properties).filter(([key]) => key !== 'note' && key !== 'userId')),
+      required: (stockMovementSchema.required as string[]).filter((key) => key !== 'note' && key !== 'userId'),
+    };
+    const v0Movements = [
+      { id: 'T1-ADJ1', productId: 'P2', terminalId: 'T1', qtyMilli: 5000, reason: 'adjustment', refId: 'T1-ADJ1', createdAt: '2026-01-05T09:00:00.000Z' },
+      { id: 'T1-SALE1-S1', productId: 'P1', terminalId: 'T1', qtyMilli: -2000, reason: 'sale', refId: 'T1-SALE1', createdAt: '2026-01-05T08:00:00.000Z' },
+    ];
+    const old = await createRxDatabase({ name: 'kassa', storage: getRxStorageSQLite({ directory: dir }), multiInstance: false });
+    await old.addCollections({ stock_movements: { schema: v0Schema } });
+    await old.stock_movements!.bulkInsert(v0Movements);
+    await old.close();
+
+    const expected = v0Movements.map((m) => ({ ...m, note: '', userId: '' }));
+    for (let open = 0; open < 2; open++) {
+      const db = await openDatabase({ dataDir: dir });
+      expect((await db.stock_movements.find({ sort: [{ id: 'asc' }] }).exec()).map((d) => d.toJSON())).toEqual(expected);
+      await db.close();
+    }
+    expect(v0Movements.map((m) => upgradeDoc('stock_movements', m))).toEqual(expected);
+    expect(upgradeDoc('stock_movements', { ...expected[0]!, note: 'Delivery 7', userId: 'U2' })).toEqual({ ...expected[0], note: 'Delivery 7', userId: 'U2' });
   });
 
   it('keeps every collection of the store at or under the open-core limit of 13', () => {

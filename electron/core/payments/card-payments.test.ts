@@ -221,6 +221,8 @@ describe('the offline rule', () => {
     expect(await t.call(TILL, 'payments.setOfflineCards', { enabled: true, perPaymentCap: 5_000, terminalCap: 1_000 })).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
     expect(await t.must(TILL, 'payments.setOfflineCards', { enabled: true, perPaymentCap: 5_000 })).toEqual({ enabled: true, perPaymentCap: 5_000, terminalCap: 100_000 });
     expect((await t.must(TILL, 'settings.get', {})).offlineCards).toEqual({ enabled: true, perPaymentCap: 5_000, terminalCap: 100_000 });
-    expect((await t.db.audit_events.find({ selector: { type: 'settings.updated' } }).exec()).map((e) => e.details)).toEqual([{ keys: 'offlineCards' }]);
+    expect((await t.db.audit_events.find({ selector: { type: 'settings.updated' } }).exec()).map((e) => e.details)).toEqual([
+      { keys: 'offlineCards', offlineCards: '{"enabled":false,"perPaymentCap":10000,"terminalCap":100000} → {"enabled":true,"perPaymentCap":5000,"terminalCap":100000}' },
+    ]);
   });
 });

@@ -215,6 +215,12 @@ describe('store settings', () => {
     await loginAs(till, 'admin');
     expect((await till.must(TILL, 'settings.get', {})).storeName).toBe('Corner shop');
     const audit = await till.must(TILL, 'audit.recent', { limit: 20 });
-    expect(audit.find((e) => e.type === 'settings.updated')?.details).toEqual({ keys: 'storeName,pricesIncludeTax,cashRoundingIncrement' });
+    // Each changed field with its old and new value (JSON): the demo store's name, prices with tax, rounding to 0.05.
+    expect(audit.find((e) => e.type === 'settings.updated')?.details).toEqual({
+      keys: 'storeName,pricesIncludeTax,cashRoundingIncrement',
+      storeName: '"Kassa Demo Market" → "Corner shop"',
+      pricesIncludeTax: 'true → false',
+      cashRoundingIncrement: '5 → 10',
+    });
   });
 });

@@ -40,6 +40,8 @@ export interface IndexedProduct {
   active: boolean;
   /** 1..MAX_QUICK_KEY, 0 for none. */
   quickKey: number;
+  /** Below this on hand the product is low on stock; 0: no minimum. */
+  minStockMilli: number;
 }
 
 export interface IndexListResult {
@@ -121,6 +123,7 @@ export class CatalogIndex {
       product: toProductView(doc),
       active: doc.active,
       quickKey: doc.quickKey ?? 0,
+      minStockMilli: doc.minStockMilli ?? 0,
       tokens: [...new Set(tokenize(name))],
       skuKey: foldText(doc.sku),
       codes: doc.barcode ? [doc.barcode, ...(doc.extraBarcodes ?? [])] : [...(doc.extraBarcodes ?? [])],
@@ -185,6 +188,11 @@ export class CatalogIndex {
     return this.byQuickKey.get(key)?.product.id ?? null;
   }
 
+  /** Every indexed product, active or not, in no particular order. */
+  all(): IterableIterator<IndexedProduct> {
+    return this.byId.values();
+  }
+
   /** Active products per category id. */
   categoryCounts(): ReadonlyMap<string, number> {
     return this.perCategory;
@@ -210,7 +218,7 @@ export class CatalogIndex {
   /** The same search, each product with whether it is active and its quick key (the back office list). */
   list(params: SearchParams): IndexListResult {
     const found = this.find(params);
-    return { total: found.total, items: found.entries.map(({ product, active, quickKey }) => ({ product, active, quickKey })) };
+    return { total: found.total, items: found.entries.map(({ product, active, quickKey, minStockMilli }) => ({ product, active, quickKey, minStockMilli })) };
   }
 
   private find(params: SearchParams): { total: number; entries: Entry[] } {

@@ -37,7 +37,7 @@ export function buildReceipt(sale: SaleDoc, store: StoreSettingsView, parts: Rec
     clerkName: parts.clerkName,
     createdAt: sale.createdAt,
     currency: sale.currency,
-    store: { name: store.storeName, address: store.storeAddress, taxId: store.storeTaxId },
+    store: { name: store.storeName, address: store.storeAddress, taxId: store.storeTaxId, header: store.receiptHeader, footer: store.receiptFooter },
     lines: sale.lines.map((l) => ({
       name: l.name,
       sku: l.sku,

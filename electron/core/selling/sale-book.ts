@@ -11,7 +11,8 @@
  * terminal written since the last check: after a crash a sale is absent or, once reopened, whole.
  *
  * The book also hands out receipt numbers: the insert is the only place a number is used, so they stay gap-free.
- * It is the only writer of `sales` and `stock_movements` on a till (the demo seed aside); a sale's payments go
+ * It is the only writer of `sales` and `stock_movements` on a till (the demo seed aside): a manager's adjustments and
+ * stocktakes (electron/core/stock) hand their movements to `insertMovements` too. A sale's payments go
  * through the payment ledger (electron/core/payments/payment-ledger.ts), which owns their life after that.
  */
 import type { AuditEventDoc, PaymentDoc, SaleDoc, StockMovementDoc } from '../../../shared/model';
@@ -73,6 +74,8 @@ export function derivedDocs(sale: SaleDoc): DerivedDocs {
     reason: sale.kind === 'return' ? 'return' : 'sale',
     refId: sale.id,
     createdAt: sale.createdAt,
+    note: '',
+    userId: sale.clerkId,
   }));
   const details: AuditEventDoc['details'] = { number: sale.number, total: sale.total, currency: sale.currency };
   if (sale.approvedBy) details.approverId = sale.approvedBy;
@@ -199,7 +202,11 @@ export class SaleBook {
     return new Set(written.map((id) => saleOf.get(id))).size;
   }
 
-  private async insertMovements(docs: StockMovementDoc[]): Promise<Set<string>> {
+  /**
+   * Inserts movements with fixed ids in ONE bulk write (one SQLite transaction: all of them or, on a crash, none);
+   * one already stored (409) counts as written before. Returns the ids this call wrote.
+   */
+  async insertMovements(docs: StockMovementDoc[]): Promise<Set<string>> {
     if (docs.length === 0) return new Set();
     const { success, error } = await this.ctx.db.stock_movements.bulkInsert(docs);
     const failed = error.filter((e) => e.status !== 409);

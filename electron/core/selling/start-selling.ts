@@ -24,6 +24,7 @@ import { publishCart, type SellingContext } from './selling-context';
 import { startStockLedger } from './stock-ledger';
 import { startSettingsFeed, type SettingsFeed } from './store-settings';
 import { TerminalCart } from './terminal-cart';
+import { createStockHandlers, type StockCommandName } from '../stock/stock-handlers';
 
 export type SellingCommandName = keyof typeof sellingCommands;
 
@@ -39,7 +40,7 @@ export interface SellingDeps {
 }
 
 export interface Selling {
-  handlers: HandlerMap<SellingCommandName | PaymentsCommandName>;
+  handlers: HandlerMap<SellingCommandName | PaymentsCommandName | StockCommandName>;
   /** The selling queue: shift openings and closes take turns with sales in it. */
   queue: SerialQueue;
   catalog: CatalogIndex;
@@ -94,6 +95,7 @@ export async function startSelling({ ctx, credentials, processor, paymentTiming,
       ...createReturnHandlers(selling),
       ...createSalesAndSettingsHandlers(selling),
       ...payments.handlers,
+      ...(await createStockHandlers(selling)),
     };
     return {
       handlers,

@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { sellingCommands, type StoreSettingsView } from '../../../shared/api/commands/selling-commands';
 import { TillError } from '../../../shared/api/errors';
 import type { SettingDoc } from '../../../shared/model';
+import { isIsoCurrency } from '../../../shared/money';
 import { assertSaleSettings, type SaleSettings } from '../../../shared/sale';
 import { assertScanSettings, type ScanSettings } from '../../../shared/scan';
 import type { Session } from '../auth/session-registry';
@@ -17,6 +18,8 @@ export const DEFAULT_SETTINGS: Readonly<StoreSettingsView> = {
   storeName: 'Kassa',
   storeAddress: '',
   storeTaxId: '',
+  receiptHeader: '',
+  receiptFooter: 'Thank you for shopping with us.',
   currency: 'EUR',
   pricesIncludeTax: true,
   taxRates: { standard: 1900, reduced: 700, zero: 0 },
@@ -51,6 +54,7 @@ export function toScanSettings(view: StoreSettingsView): ScanSettings {
 
 /** Throws BAD_INPUT with the rule that is broken, e.g. two label layouts sharing a prefix. */
 export function assertStoreSettings(view: StoreSettingsView): void {
+  if (!isIsoCurrency(view.currency)) throw new TillError('BAD_INPUT', `"${view.currency}" is not an ISO 4217 currency code (e.g. EUR, CHF, USD).`);
   assertSaleSettings(toSaleSettings(view));
   try {
     assertScanSettings(toScanSettings(view));
@@ -106,7 +110,21 @@ export async function readSettings(ctx: CoreContext): Promise<StoreSettingsView>
   return view;
 }
 
-/** Applies an admin's changes: checked together, written as one document, audited with the names of the fields. */
+/** What an audit event keeps of a setting's value: its JSON, cut short so one event stays small. */
+const AUDIT_VALUE_CHARS = 200;
+const auditValue = (value: unknown) => {
+  const json = JSON.stringify(value);
+  return json.length > AUDIT_VALUE_CHARS ? `${json.slice(0, AUDIT_VALUE_CHARS - 1)}…` : json;
+};
+
+/** `keys`: the changed fields; then each changed field as `old → new` (JSON), so the log shows what changed. */
+export function settingsChangeDetails(current: StoreSettingsView, next: StoreSettingsView, changed: readonly SettingKey[]): Record<string, string> {
+  const details: Record<string, string> = { keys: changed.join(',') };
+  for (const key of changed) details[key] = `${auditValue(current[key])} → ${auditValue(next[key])}`;
+  return details;
+}
+
+/** Applies an admin's changes: checked together, written as one document, audited with each field's old and new value. */
 export async function updateSettings(
   ctx: CoreContext,
   current: StoreSettingsView,
@@ -119,6 +137,6 @@ export async function updateSettings(
   if (changed.length === 0) return current;
   const doc: SettingDoc = { id: STORE_SETTINGS_ID, value: JSON.stringify(next), updatedAt: isoNow(ctx), updatedBy: session.user.id };
   await ctx.db.settings.upsert(doc);
-  await ctx.audit.record({ actorId: session.user.id, type: 'settings.updated', subjectId: 'store', details: { keys: changed.join(',') } });
+  await ctx.audit.record({ actorId: session.user.id, type: 'settings.updated', subjectId: 'store', details: settingsChangeDetails(current, next, changed) });
   return next;
 }

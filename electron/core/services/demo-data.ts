@@ -85,6 +85,7 @@ export const DEMO_SCALE_ITEMS: readonly Pick<ProductDoc, 'id' | 'sku' | 'name' |
 
 /** Opening stock for the demo catalog (a `receipt` movement per product), so stock warnings mean something. */
 const DEMO_OPENING_STOCK: Record<ProductDoc['unit'], number> = { piece: 24_000, kg: 40_000 };
+const DEMO_COUNTER_MINIMUM = 5000;
 
 async function seedDemoStore(ctx: CoreContext, products: readonly ProductDoc[]): Promise<void> {
   const settings = { ...DEFAULT_SETTINGS, storeName: 'Kassa Demo Market', storeAddress: 'Marktplatz 1\n12345 Musterstadt', storeTaxId: 'DE123456789' };
@@ -97,6 +98,8 @@ async function seedDemoStore(ctx: CoreContext, products: readonly ProductDoc[]):
     reason: 'receipt',
     refId: 'DEMO-OPENING-STOCK',
     createdAt: DEFAULT_CATALOG_TIME,
+    note: 'Opening stock',
+    userId: 'seed',
   }));
   for (let start = 0; start < movements.length; start += BATCH) {
     const result = await ctx.db.stock_movements.bulkInsert(movements.slice(start, start + BATCH));
@@ -114,7 +117,8 @@ function scaleItems(): ProductDoc[] {
     imageUrl: '',
     extraBarcodes: [],
     image: '',
-    minStockMilli: 0,
+    // Counter goods are reordered below 5 kg: the demo's low-stock list has something to show.
+    minStockMilli: DEMO_COUNTER_MINIMUM,
     quickKey: 0,
     active: true,
     searchText: productSearchText({ ...item, barcode: '', extraBarcodes: [] }),

@@ -1,7 +1,8 @@
 /**
- * Managers and admins: the way to the till, and four views: the overview (card payments to resolve and the rules
+ * Managers and admins: the way to the till, and these views: the overview (card payments to resolve and the rules
  * and queues behind them, catalog, users, activity), the sales dashboard of every terminal, the shifts of every
- * terminal with their X and Z reports, and the terminals.
+ * terminal with their X and Z reports, the terminals, stock (on hand, adjustments, stocktake, low stock) and the
+ * store settings.
  */
 import { useEffect, useState } from 'react';
 import type { SessionInfo, UserSummary } from '../../../shared/api/contract';
@@ -11,6 +12,8 @@ import { WelcomeHeading } from '../home/welcome-heading';
 import { CatalogIoPanel } from '../catalog-io/catalog-io-panel';
 import { ProductsView } from '../products/products-view';
 import { SalesDashboard } from '../reports/sales-dashboard';
+import { StockView } from '../stock/stock-view';
+import { StoreSettingsPanel } from '../store-settings/store-settings-view';
 import { ActivityPanel } from './activity-panel';
 import { OfflineCardsPanel } from './offline-cards-panel';
 import { OtherQueuesPanel } from './other-queues-panel';
@@ -21,7 +24,7 @@ import { UsersPanel } from './users-panel';
 import './manager.css';
 import '../reports/reports.css';
 
-type ManagerView = 'overview' | 'sales' | 'shifts' | 'terminals' | 'products' | 'catalog-io';
+type ManagerView = 'overview' | 'sales' | 'shifts' | 'terminals' | 'products' | 'catalog-io' | 'stock' | 'store-settings';
 const VIEWS: { view: ManagerView; label: string }[] = [
   { view: 'overview', label: 'Overview' },
   { view: 'sales', label: 'Sales dashboard' },
@@ -29,6 +32,8 @@ const VIEWS: { view: ManagerView; label: string }[] = [
   { view: 'terminals', label: 'Terminals' },
   { view: 'products', label: 'Products' },
   { view: 'catalog-io', label: 'Catalog import' },
+  { view: 'stock', label: 'Stock' },
+  { view: 'store-settings', label: 'Store settings' },
 ];
 
 interface ManagerHomeProps {
@@ -69,6 +74,8 @@ export function ManagerHome({ session, onSell, showWorklist = false, onWorklistS
       {view === 'terminals' ? <TerminalsPanel /> : null}
       {view === 'catalog-io' ? <CatalogIoPanel /> : null}
       {view === 'products' ? <ProductsView currency={settings.value?.currency ?? 'EUR'} /> : null}
+      {view === 'stock' ? <StockView currency={settings.value?.currency ?? 'EUR'} /> : null}
+      {view === 'store-settings' ? <StoreSettingsPanel session={session} /> : null}
       {view === 'overview' ? (
         <Overview
           session={session}

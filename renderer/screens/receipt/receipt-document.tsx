@@ -25,6 +25,7 @@ export function ReceiptDocument({ receipt }: { receipt: ReceiptView }) {
         <p className="receipt-store">{receipt.store.name}</p>
         {receipt.store.address ? <p>{receipt.store.address}</p> : null}
         {receipt.store.taxId ? <p>Tax ID {receipt.store.taxId}</p> : null}
+        {receipt.store.header ? <p className="receipt-header-text">{receipt.store.header}</p> : null}
       </header>
       {isReturn ? <p className="receipt-kind">RETURN · refund for receipt {receipt.refNumber}</p> : null}
       <dl className="receipt-meta">
@@ -77,7 +78,8 @@ export function ReceiptDocument({ receipt }: { receipt: ReceiptView }) {
       </dl>
       {receipt.settlement !== 'settled' ? <p className="receipt-settlement">{SETTLEMENT_NOTE[receipt.kind][receipt.settlement]}</p> : null}
       <ReceiptBarcode value={receipt.number} />
-      <p className="receipt-thanks">{isReturn ? 'Keep this slip with your refund.' : 'Thank you for shopping with us.'}</p>
+      {isReturn ? <p className="receipt-thanks">Keep this slip with your refund.</p> : null}
+      {receipt.store.footer ? <p className="receipt-thanks receipt-footer">{receipt.store.footer}</p> : null}
     </article>
   );
 }

@@ -140,7 +140,8 @@ export interface ReceiptView {
   clerkName: string;
   createdAt: string;
   currency: CurrencyCode;
-  store: { name: string; address: string; taxId: string };
+  /** The store's name, address and tax id, and the lines the store prints above and below every receipt. */
+  store: { name: string; address: string; taxId: string; header: string; footer: string };
   lines: ReceiptLineView[];
   subtotal: number;
   discountTotal: number;
@@ -214,6 +215,10 @@ export interface StoreSettingsView {
   storeName: string;
   storeAddress: string;
   storeTaxId: string;
+  /** Printed above the lines of every receipt (e.g. opening hours); '' for none. */
+  receiptHeader: string;
+  /** Printed at the end of every receipt (e.g. "Thank you — returns within 30 days"); '' for none. */
+  receiptFooter: string;
   currency: CurrencyCode;
   pricesIncludeTax: boolean;
   taxRates: Record<TaxClass, number>;
@@ -305,7 +310,9 @@ export const sellingCommands = {
         storeName: storeText(1, 80),
         storeAddress: storeText(0, 200, true),
         storeTaxId: storeText(0, 40),
-        currency: z.string().regex(/^[A-Z]{3}$/),
+        receiptHeader: storeText(0, 300, true),
+        receiptFooter: storeText(0, 300, true),
+        currency: z.string().regex(/^[A-Z]{3}$/, 'Currency: a three-letter ISO 4217 code like EUR'),
         pricesIncludeTax: z.boolean(),
         taxRates: z.object(Object.fromEntries(TAX_CLASSES.map((c) => [c, bp])) as Record<TaxClass, typeof bp>).strict(),
         taxRounding: z.enum(['per-line', 'per-total']),
