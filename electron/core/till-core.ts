@@ -17,6 +17,8 @@ import type { CoreContext } from './services/core-context';
 import { seedDemo } from './services/demo-data';
 import { createSerialQueue } from './services/serial-queue';
 import { createUserHandlers } from './services/users-handlers';
+import { createAccessHandlers } from './services/access-handlers';
+import { createSecretHandlers } from './services/secret-handlers';
 import { processorFromKeyFile } from './payments/processor-key';
 import { startSelling } from './selling/start-selling';
 import { createReportsHandlers } from './reports/reports-handlers';
@@ -107,7 +109,9 @@ export async function createTillCoreOn(db: KassaDatabase, options: TillCoreOptio
 
   const handlers: Handlers = {
     ...createAuthHandlers({ ctx, sessions, credentials, userWrites, demo: options.demo }),
-    ...createUserHandlers({ ctx, sessions, userWrites }),
+    ...createUserHandlers({ ctx, sessions, userWrites, credentials }),
+    ...createSecretHandlers({ ctx, sessions, credentials, userWrites }),
+    ...createAccessHandlers(ctx),
     ...createCatalogHandlers(ctx),
     'audit.recent': (input) => ctx.audit.recent(input.limit),
     ...createSyncHandlers(sync),

@@ -4,7 +4,7 @@
  * terminal with their X and Z reports, and the terminals.
  */
 import { useEffect, useState } from 'react';
-import type { SessionInfo, UserSummary } from '../../../shared/api/contract';
+import type { SessionInfo, UserListEntry } from '../../../shared/api/contract';
 import { useCommand, type CommandRead } from '../../api/use-api';
 import { CatalogSummaryPanel } from '../home/catalog-summary-panel';
 import { WelcomeHeading } from '../home/welcome-heading';
@@ -82,7 +82,7 @@ export function ManagerHome({ session, onSell, showWorklist = false, onWorklistS
 interface OverviewProps {
   session: SessionInfo;
   onSell: () => void;
-  users: CommandRead<UserSummary[]>;
+  users: CommandRead<UserListEntry[]>;
   changes: number;
   changed: () => void;
   showWorklist: boolean;
