@@ -1,7 +1,7 @@
 /**
- * Managers and admins: the way to the till, and four views: the overview (card payments to resolve and the rules
+ * Managers and admins: the way to the till, and six views: the overview (card payments to resolve and the rules
  * and queues behind them, catalog, users, activity), the sales dashboard of every terminal, the shifts of every
- * terminal with their X and Z reports, and the terminals.
+ * terminal with their X and Z reports, the terminals, the audit log of every terminal, and who may do what.
  */
 import { useEffect, useState } from 'react';
 import type { SessionInfo, UserListEntry } from '../../../shared/api/contract';
@@ -9,6 +9,8 @@ import { useCommand, type CommandRead } from '../../api/use-api';
 import { CatalogSummaryPanel } from '../home/catalog-summary-panel';
 import { WelcomeHeading } from '../home/welcome-heading';
 import { SalesDashboard } from '../reports/sales-dashboard';
+import { AuditLogView } from '../audit/audit-log-view';
+import { PermissionsView } from '../audit/permissions-view';
 import { ActivityPanel } from './activity-panel';
 import { OfflineCardsPanel } from './offline-cards-panel';
 import { OtherQueuesPanel } from './other-queues-panel';
@@ -19,12 +21,14 @@ import { UsersPanel } from './users-panel';
 import './manager.css';
 import '../reports/reports.css';
 
-type ManagerView = 'overview' | 'sales' | 'shifts' | 'terminals';
+type ManagerView = 'overview' | 'sales' | 'shifts' | 'terminals' | 'audit' | 'permissions';
 const VIEWS: { view: ManagerView; label: string }[] = [
   { view: 'overview', label: 'Overview' },
   { view: 'sales', label: 'Sales dashboard' },
   { view: 'shifts', label: 'Shifts' },
   { view: 'terminals', label: 'Terminals' },
+  { view: 'audit', label: 'Audit log' },
+  { view: 'permissions', label: 'Permissions' },
 ];
 
 interface ManagerHomeProps {
@@ -63,6 +67,8 @@ export function ManagerHome({ session, onSell, showWorklist = false, onWorklistS
       {view === 'sales' ? <SalesDashboard /> : null}
       {view === 'shifts' ? <ShiftsPanel currency={settings.value?.currency ?? 'EUR'} session={session} /> : null}
       {view === 'terminals' ? <TerminalsPanel /> : null}
+      {view === 'audit' ? <AuditLogView users={users.value ?? []} /> : null}
+      {view === 'permissions' ? <PermissionsView /> : null}
       {view === 'overview' ? (
         <Overview
           session={session}
