@@ -8,6 +8,7 @@ import { createDispatcher } from './api/dispatcher';
 import type { Handlers } from './api/handler-types';
 import { CredentialCheck } from './auth/credential-check';
 import { SessionRegistry } from './auth/session-registry';
+import { watchSessionUser } from './auth/watch-session-user';
 import { openDatabase, type KassaDatabase } from './db/open-database';
 import { createLogger } from './log';
 import { AuditLog } from './services/audit-log';
@@ -131,6 +132,7 @@ export async function createTillCoreOn(db: KassaDatabase, options: TillCoreOptio
   const dispatch = createDispatcher(handlers, sessions, log);
 
   const stopWatchingCatalog = watchCatalog(ctx);
+  const stopWatchingSessionUser = watchSessionUser(ctx, sessions);
   await sync.start();
   // Both work in the background from here: the core answers its first command without waiting for them.
   figures.start();
@@ -166,6 +168,7 @@ export async function createTillCoreOn(db: KassaDatabase, options: TillCoreOptio
       await board.stop();
       await figures.stop();
       stopWatchingCatalog();
+      stopWatchingSessionUser();
       await selling.stop();
       await sync.stop();
       listeners.clear();

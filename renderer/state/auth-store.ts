@@ -65,7 +65,7 @@ export function startAuthSync(): () => void {
     api.subscribe('session.changed', sessionChanged),
     onRefusal((_, error) => {
       if (error.code === 'NOT_LOGGED_IN') sessionChanged(null);
-      // Reset meanwhile (on another till, by sync): the session now says so, and the screen follows.
+      // The core says this session must choose a new secret first, while the screen thought otherwise: read it again.
       if (error.code === 'SECRET_CHANGE_REQUIRED') void refresh();
     }),
   ];

@@ -24,6 +24,11 @@ export class SessionRegistry {
     return this.current;
   }
 
+  /** The terminal's session, whichever screen holds it. */
+  active(): Session | null {
+    return this.current;
+  }
+
   /** The user chose a new secret: their session may do what their role allows again. */
   secretChanged(channelId: ChannelId): Session | null {
     const session = this.get(channelId);

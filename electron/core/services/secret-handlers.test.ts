@@ -84,6 +84,23 @@ describe('a reset secret', () => {
   });
 });
 
+describe('a change that arrives by sync', () => {
+  it('ends the session of a user reset or deactivated on another till', async () => {
+    till = await openSellingTill();
+    till.pushes.length = 0;
+    // As the sync pull writes it: the user document as another till left it.
+    const clara = await till.db.users.findOne(CLARA).exec();
+    await clara!.incrementalPatch({ mustChangeSecret: true, updatedAt: new Date().toISOString() });
+    await expect.poll(() => till!.pushes.some((p) => p.channelId === TILL && p.message.event === 'session.changed')).toBe(true);
+    expect(await till.call(TILL, 'cart.get', {})).toMatchObject({ ok: false, error: { code: 'NOT_LOGGED_IN' } });
+
+    await loginAs(till, 'maria');
+    const maria = await till.db.users.findOne(MARIA).exec();
+    await maria!.incrementalPatch({ active: false });
+    await expect.poll(async () => (await till!.call(TILL, 'cart.get', {})).ok).toBe(false);
+  });
+});
+
 describe('unlocking', () => {
   it('clears a lockout on this till, audited, and the users list shows who is locked here', async () => {
     till = await openSellingTill();
