@@ -1,6 +1,18 @@
 import { expect, test } from '@playwright/test';
-import { answerTo, chooseUser, expectHome, logInWithPin, logOut, MARIA, openLogin, typePin, uniqueUsername, usersPanel } from './helpers/till';
+import type { Page } from '@playwright/test';
+import { answerTo, chooseUser, expectHome, logInWithPin, logOut, MARIA, openLogin, tapPin, typePin, uniqueUsername, usersPanel } from './helpers/till';
 import { cartRow, clearCartIfAny, escapeRegExp, openPayment, pieceProducts, scan } from './helpers/selling';
+
+/** The manager adds a clerk of the test's own (so no other test's user is touched); returns the row in the Users table. */
+async function addClerk(page: Page, displayName: string, username: string, pin: string) {
+  await page.getByLabel('Name', { exact: true }).fill(displayName);
+  await page.getByLabel('Username').fill(username);
+  await page.getByLabel('PIN', { exact: true }).fill(pin);
+  await page.getByLabel('Confirm PIN').fill(pin);
+  await page.getByRole('button', { name: 'Create user' }).click();
+  await expect(page.getByText(`Created ${displayName} (Clerk).`)).toBeVisible();
+  return usersPanel(page).getByRole('row', { name: new RegExp(escapeRegExp(displayName)) });
+}
 
 test('a manager resets a clerk’s PIN: the clerk must choose a new one at login, then sells with it; the audit log shows the reset', async ({ page }) => {
   const username = uniqueUsername('rita');
@@ -9,15 +21,7 @@ test('a manager resets a clerk’s PIN: the clerk must choose a new one at login
   await openLogin(page);
   await logInWithPin(page, MARIA);
 
-  // A clerk of this test's own, so no other test's user is touched.
-  await page.getByLabel('Name', { exact: true }).fill(displayName);
-  await page.getByLabel('Username').fill(username);
-  await page.getByLabel('PIN', { exact: true }).fill('1357');
-  await page.getByLabel('Confirm PIN').fill('1357');
-  await page.getByRole('button', { name: 'Create user' }).click();
-  await expect(page.getByText(`Created ${displayName} (Clerk).`)).toBeVisible();
-
-  const row = usersPanel(page).getByRole('row', { name: new RegExp(escapeRegExp(displayName)) });
+  const row = await addClerk(page, displayName, username, '1357');
   await row.getByRole('button', { name: `Reset the PIN of ${displayName}` }).click();
   const dialog = page.getByRole('dialog', { name: `Reset the PIN of ${displayName}` });
   await dialog.getByLabel('Temporary PIN', { exact: true }).fill('8080');
@@ -68,5 +72,31 @@ test('a manager resets a clerk’s PIN: the clerk must choose a new one at login
   // The new PIN is the one from now on.
   await chooseUser(page, displayName);
   await typePin(page, '2468');
+  await expectHome(page, displayName);
+});
+
+test('a clerk locked on this till is shown as locked, and a manager unlocks them', async ({ page }) => {
+  const username = uniqueUsername('lena');
+  const displayName = `Lena ${username}`;
+  await openLogin(page);
+  await logInWithPin(page, MARIA);
+  await addClerk(page, displayName, username, '9753');
+  await logOut(page);
+
+  await chooseUser(page, displayName);
+  for (let attempt = 1; attempt <= 5; attempt++) await tapPin(page, '0000');
+  await expect(page.getByRole('alert')).toContainText(/locked/i);
+  await page.getByRole('button', { name: 'Switch user' }).click();
+
+  await logInWithPin(page, MARIA);
+  const row = usersPanel(page).getByRole('row', { name: new RegExp(escapeRegExp(displayName)) });
+  await expect(row).toContainText('Locked on this till until');
+  await answerTo(page, 'users.unlock', () => row.getByRole('button', { name: `Unlock ${displayName}` }).click());
+  await expect(page.getByText(`${displayName} may log in on this till again.`)).toBeVisible();
+  await expect(row).not.toContainText('Locked');
+  await logOut(page);
+
+  await chooseUser(page, displayName);
+  await typePin(page, '9753');
   await expectHome(page, displayName);
 });
