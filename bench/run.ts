@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { BenchResult, BenchSuite } from './bench-types';
+import { auditSuite } from './suites/audit';
 import { hostLoopSuite } from './suites/host-loop';
 import { paymentsSuite } from './suites/payments';
 import { reportsSuite } from './suites/reports';
@@ -19,6 +20,7 @@ const SUITES: BenchSuite[] = [
   { name: 'host-loop', run: hostLoopSuite },
   { name: 'payments', run: paymentsSuite },
   { name: 'reports', run: reportsSuite },
+  { name: 'audit', run: auditSuite },
 ];
 
 const RESULTS_FILE = fileURLToPath(new URL('./results.json', import.meta.url));
