@@ -11,11 +11,11 @@ describe('permission table', () => {
       { clerk: false, manager: true, admin: true },
       { clerk: true, manager: true, admin: true },
     ]);
-    expect(rows[0]).toMatchObject({ area: 'cart', minimum: 'clerk', label: 'Scan' });
+    expect(rows[0]).toMatchObject({ area: 'cart', minimum: 'clerk', label: 'Scan a product' });
   });
 
   it('names commands readably', () => {
-    expect(commandLabel('cart.setQuantity')).toBe('Set quantity');
+    expect(commandLabel('products.setMinimumStock')).toBe('Set minimum stock');
     expect(commandLabel('users.resetSecret')).toBe('Reset a PIN or password');
   });
 });
