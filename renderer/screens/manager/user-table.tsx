@@ -64,10 +64,12 @@ export function UserTable({ actor, users, onChanged }: UserTableProps) {
               <td>{user.username}</td>
               <td>{roleLabel(user.role)}</td>
               <td>{statusOf(user)}</td>
-              <td className="row-actions">
+              <td>
                 {/* Hiding is a courtesy: the till service checks the same rule again. */}
                 {user.id !== actor.id && mayManageRole(actor.role, user.role) ? (
-                  <UserActions user={user} busy={busyId === user.id} onActive={setActive} onReset={setResetting} onUnlock={unlock} />
+                  <div className="row-actions">
+                    <UserActions user={user} busy={busyId === user.id} onActive={setActive} onReset={setResetting} onUnlock={unlock} />
+                  </div>
                 ) : null}
               </td>
             </tr>
