@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { BenchResult, BenchSuite } from './bench-types';
 import { catalogImportSuite } from './suites/catalog-import';
+import { auditSuite } from './suites/audit';
 import { hostLoopSuite } from './suites/host-loop';
 import { paymentsSuite } from './suites/payments';
 import { productsSuite } from './suites/products';
@@ -23,6 +24,7 @@ const SUITES: BenchSuite[] = [
   { name: 'reports', run: reportsSuite },
   { name: 'catalog-import', run: catalogImportSuite },
   { name: 'products', run: productsSuite },
+  { name: 'audit', run: auditSuite },
 ];
 
 const RESULTS_FILE = fileURLToPath(new URL('./results.json', import.meta.url));

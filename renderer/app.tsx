@@ -3,6 +3,7 @@ import { useAuthStore } from './state/auth-store';
 import { FirstRunScreen } from './screens/first-run-screen';
 import { HomeScreen } from './screens/home/home-screen';
 import { LoginScreen } from './screens/login-screen';
+import { ChooseSecretScreen } from './screens/login/choose-secret-screen';
 import { CoreRestartingOverlay, InterruptionNotice, StartingScreen, UnavailableScreen } from './screens/system-screens';
 
 function CurrentScreen() {
@@ -12,6 +13,7 @@ function CurrentScreen() {
 
   if (phase === 'loading') return <StartingScreen />;
   if (phase === 'unavailable') return <UnavailableScreen />;
+  if (session?.mustChangeSecret) return <ChooseSecretScreen session={session} />;
   // A different login gets fresh screens: nothing typed by the last person survives.
   if (session) return <HomeScreen key={`${session.user.id}@${session.startedAt}`} session={session} />;
   if (needsSetup) return <FirstRunScreen />;

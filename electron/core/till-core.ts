@@ -8,6 +8,7 @@ import { createDispatcher } from './api/dispatcher';
 import type { Handlers } from './api/handler-types';
 import { CredentialCheck } from './auth/credential-check';
 import { SessionRegistry } from './auth/session-registry';
+import { watchSessionUser } from './auth/watch-session-user';
 import { openDatabase, type KassaDatabase } from './db/open-database';
 import { createLogger } from './log';
 import { AuditLog } from './services/audit-log';
@@ -17,6 +18,8 @@ import type { CoreContext } from './services/core-context';
 import { seedDemo } from './services/demo-data';
 import { createSerialQueue } from './services/serial-queue';
 import { createUserHandlers } from './services/users-handlers';
+import { createAccessHandlers } from './services/access-handlers';
+import { createSecretHandlers } from './services/secret-handlers';
 import { processorFromKeyFile } from './payments/processor-key';
 import { startSelling } from './selling/start-selling';
 import { ProductBook } from './catalog/product-book';
@@ -116,7 +119,9 @@ export async function createTillCoreOn(db: KassaDatabase, options: TillCoreOptio
   const imports = new CatalogImports({ ctx, book: products, catalog: selling.catalog, currency });
   const handlers: Handlers = {
     ...createAuthHandlers({ ctx, sessions, credentials, userWrites, demo: options.demo }),
-    ...createUserHandlers({ ctx, sessions, userWrites }),
+    ...createUserHandlers({ ctx, sessions, userWrites, credentials }),
+    ...createSecretHandlers({ ctx, sessions, credentials, userWrites }),
+    ...createAccessHandlers(ctx),
     ...createCatalogHandlers(ctx),
     'audit.recent': (input) => ctx.audit.recent(input.limit),
     ...createSyncHandlers(sync),
@@ -138,6 +143,7 @@ export async function createTillCoreOn(db: KassaDatabase, options: TillCoreOptio
   const dispatch = createDispatcher(handlers, sessions, log);
 
   const stopWatchingCatalog = watchCatalog(ctx);
+  const stopWatchingSessionUser = watchSessionUser(ctx, sessions);
   await sync.start();
   // Both work in the background from here: the core answers its first command without waiting for them.
   figures.start();
@@ -174,6 +180,7 @@ export async function createTillCoreOn(db: KassaDatabase, options: TillCoreOptio
       await board.stop();
       await figures.stop();
       stopWatchingCatalog();
+      stopWatchingSessionUser();
       await selling.stop();
       await sync.stop();
       listeners.clear();

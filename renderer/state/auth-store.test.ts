@@ -14,7 +14,7 @@ vi.mock('../api/client', () => ({
 const { startAuthSync, useAuthStore } = await import('./auth-store');
 
 const clara = { id: 'u1', username: 'clara', displayName: 'Clara', role: 'clerk', credentialKind: 'pin', active: true } as const;
-const session: SessionInfo = { user: clara, terminalId: 'T1', startedAt: '2026-01-01T10:00:00.000Z' };
+const session: SessionInfo = { user: clara, terminalId: 'T1', startedAt: '2026-01-01T10:00:00.000Z', mustChangeSecret: false };
 const status = (over: Partial<AuthStatus> = {}): AuthStatus => ({ terminalId: 'T1', needsSetup: false, demo: true, users: [clara], session: null, ...over });
 
 describe('auth store', () => {

@@ -21,7 +21,7 @@ interface AuthState {
 }
 
 function sameSession(a: SessionInfo | null, b: SessionInfo | null): boolean {
-  return a?.user.id === b?.user.id && a?.startedAt === b?.startedAt && a?.user.role === b?.user.role;
+  return a?.user.id === b?.user.id && a?.startedAt === b?.startedAt && a?.user.role === b?.user.role && a?.mustChangeSecret === b?.mustChangeSecret;
 }
 
 export const useAuthStore = create<AuthState>()((set, get) => ({
@@ -65,6 +65,8 @@ export function startAuthSync(): () => void {
     api.subscribe('session.changed', sessionChanged),
     onRefusal((_, error) => {
       if (error.code === 'NOT_LOGGED_IN') sessionChanged(null);
+      // The core says this session must choose a new secret first, while the screen thought otherwise: read it again.
+      if (error.code === 'SECRET_CHANGE_REQUIRED') void refresh();
     }),
   ];
   void refresh();

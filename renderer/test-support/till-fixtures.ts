@@ -6,9 +6,9 @@ import type { SyncStatus } from '../../shared/api/commands/sync-commands';
 import { ok, refused, type FakeBridge } from './fake-bridge';
 
 export const CLARA = { id: 'u-clara', username: 'clara', displayName: 'Clara', role: 'clerk', credentialKind: 'pin', active: true } as const;
-export const CLARA_SESSION: SessionInfo = { user: CLARA, terminalId: 'T1', startedAt: '2026-03-02T09:00:00.000Z' };
+export const CLARA_SESSION: SessionInfo = { user: CLARA, terminalId: 'T1', startedAt: '2026-03-02T09:00:00.000Z', mustChangeSecret: false };
 export const MARIA = { id: 'u-maria', username: 'maria', displayName: 'Maria', role: 'manager', credentialKind: 'pin', active: true } as const;
-export const MARIA_SESSION: SessionInfo = { user: MARIA, terminalId: 'T1', startedAt: '2026-03-02T09:00:00.000Z' };
+export const MARIA_SESSION: SessionInfo = { user: MARIA, terminalId: 'T1', startedAt: '2026-03-02T09:00:00.000Z', mustChangeSecret: false };
 
 export function authStatus(session: SessionInfo | null): AuthStatus {
   return { terminalId: 'T1', needsSetup: false, demo: false, users: [CLARA], session };

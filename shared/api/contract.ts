@@ -5,6 +5,7 @@
  */
 import type { z } from 'zod';
 import type { CommandSpec } from './command-spec';
+import { accessCommands } from './commands/access-commands';
 import { authCommands } from './commands/auth-commands';
 import { catalogCommands } from './commands/catalog-commands';
 import { catalogIoCommands } from './commands/catalog-io-commands';
@@ -18,7 +19,8 @@ import { syncCommands } from './commands/sync-commands';
 
 export type { Access, CommandSpec } from './command-spec';
 export { secretProblem } from './command-spec';
-export type { AuditEntry, AuthStatus, SessionInfo, UserSummary } from './commands/auth-commands';
+export type { AuditEntry, AuthStatus, SessionInfo, UserListEntry, UserSummary } from './commands/auth-commands';
+export type * from './commands/access-commands';
 export type { CatalogSummary } from './commands/catalog-commands';
 export type * from './commands/selling-commands';
 export type * from './commands/reports-commands';
@@ -40,6 +42,7 @@ export const commands = {
   ...catalogIoCommands,
   ...productsCommands,
   ...stockCommands,
+  ...accessCommands,
 } as const;
 
 export type Commands = typeof commands;

@@ -9,6 +9,8 @@ export const ERROR_CODES = [
   'NOT_FOUND',
   'CONFLICT',
   'SETUP_DONE',
+  /** The user's PIN or password was reset: nothing but choosing a new one (or logging out) is allowed until then. */
+  'SECRET_CHANGE_REQUIRED',
   /** A clerk asked for something over their limit without a manager's approval. */
   'APPROVAL_REQUIRED',
   /** The card processor declined; nothing was written. */

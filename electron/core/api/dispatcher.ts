@@ -1,5 +1,6 @@
 /**
- * The single gate into the core. Every call goes: known command? → session and role → input schema → handler.
+ * The single gate into the core. Every call goes: known command? → session and role → a secret that must be
+ * changed first? → input schema → handler.
  * Whatever happens, the caller gets a result or a typed error; nothing thrown reaches the host.
  */
 import type { z } from 'zod';
@@ -10,6 +11,9 @@ import type { SessionRegistry } from '../auth/session-registry';
 import type { Logger } from '../log';
 import type { Handlers } from './handler-types';
 import type { ChannelId } from './till-core-types';
+
+/** All a session whose secret was reset may do (besides public commands) until a new one is chosen. */
+export const ALLOWED_BEFORE_SECRET_CHANGE: ReadonlySet<CommandName> = new Set(['auth.changeSecret', 'auth.logout']);
 
 const fail = (code: ApiError['code'], message: string): ApiResult<never> => ({ ok: false, error: { code, message } });
 
@@ -30,6 +34,9 @@ export function createDispatcher(handlers: Handlers, sessions: SessionRegistry, 
       if (!roleAtLeast(session.user.role, spec.access)) {
         log.warn('Command refused for role', { command: name, role: session.user.role, userId: session.user.id });
         return fail('FORBIDDEN', `Only a ${spec.access} may do this. Ask a ${spec.access}.`);
+      }
+      if (session.mustChangeSecret && !ALLOWED_BEFORE_SECRET_CHANGE.has(name)) {
+        return fail('SECRET_CHANGE_REQUIRED', 'Choose a new PIN or password first: yours was reset.');
       }
     }
     const parsed = (spec.input as z.ZodType).safeParse(rawInput);

@@ -10,7 +10,7 @@ import { afterFailure, isLocked, lockedMessage, MAX_FAILED_ATTEMPTS, NO_LOCKOUT,
 import type { UserDoc } from '../../../shared/model';
 import { roleAtLeast } from '../../../shared/roles';
 import type { CoreContext } from '../services/core-context';
-import { LocalRecord } from '../services/local-state';
+import { LocalRecord, readLocalPrefix } from '../services/local-state';
 import type { SerialQueue } from '../services/serial-queue';
 import { toSummary } from '../services/users-store';
 import { decoyHash, verifySecret } from './secret-hash';
@@ -33,7 +33,8 @@ interface CheckPurpose {
 }
 
 /** Kept per user in this terminal's local state; never replicated (each till counts its own attempts). */
-const lockoutRecord = (ctx: CoreContext, userId: string) => new LocalRecord<LockoutState>(ctx, `lockout:${userId}`);
+const LOCKOUT_PREFIX = 'lockout:';
+const lockoutRecord = (ctx: CoreContext, userId: string) => new LocalRecord<LockoutState>(ctx, `${LOCKOUT_PREFIX}${userId}`);
 
 export class CredentialCheck {
   constructor(
@@ -69,6 +70,38 @@ export class CredentialCheck {
       throw new TillError('FORBIDDEN', `${user.displayName} is not a manager: a manager or admin must approve this.`);
     }
     return toSummary(user);
+  }
+
+  /**
+   * A logged-in user proving their current secret before choosing a new one: counts towards the same lockout.
+   * Returns the user's document as checked (its hash tells the caller whether it changed since).
+   */
+  confirmOwnSecret(user: UserSummary, secret: string): Promise<UserDoc> {
+    return this.check({ username: user.username, secret }, {
+      failedEvent: 'auth.change_secret_failed',
+      refusedLockedEvent: 'auth.change_secret_refused_locked',
+      actorId: user.id,
+      details: {},
+      wrongMessage: 'That is not your current PIN or password: nothing was changed.',
+    });
+  }
+
+  /** Clears the user's lockout on this till; true when they were locked here (wrong attempts alone are forgotten too). */
+  unlock(userId: string): Promise<boolean> {
+    return this.userWrites(async () => {
+      const lockout = lockoutRecord(this.ctx, userId);
+      const state = await lockout.read();
+      if (!state) return false;
+      await lockout.remove();
+      return isLocked(state, this.ctx.now());
+    });
+  }
+
+  /** Who is locked on this till now, and until when (epoch ms). */
+  async lockedHere(): Promise<Map<string, number>> {
+    const now = this.ctx.now();
+    const records = await readLocalPrefix<LockoutState>(this.ctx, LOCKOUT_PREFIX);
+    return new Map(records.filter((r) => isLocked(r.value, now)).map((r) => [r.key.slice(LOCKOUT_PREFIX.length), r.value.lockedUntil]));
   }
 
   private check(attempt: CredentialAttempt, purpose: CheckPurpose): Promise<UserDoc> {

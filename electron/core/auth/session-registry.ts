@@ -18,10 +18,22 @@ export class SessionRegistry {
     return this.current && this.current.channelId === channelId ? this.current : null;
   }
 
-  start(channelId: ChannelId, user: UserSummary, terminalId: string, startedAt: string): Session {
+  start(channelId: ChannelId, user: UserSummary, terminalId: string, startedAt: string, mustChangeSecret = false): Session {
     this.endCurrent();
-    this.current = { channelId, user, terminalId, startedAt };
+    this.current = { channelId, user, terminalId, startedAt, mustChangeSecret };
     return this.current;
+  }
+
+  /** The terminal's session, whichever screen holds it. */
+  active(): Session | null {
+    return this.current;
+  }
+
+  /** The user chose a new secret: their session may do what their role allows again. */
+  secretChanged(channelId: ChannelId): Session | null {
+    const session = this.get(channelId);
+    if (session) session.mustChangeSecret = false;
+    return session;
   }
 
   end(channelId: ChannelId): Session | null {
@@ -46,6 +58,6 @@ export class SessionRegistry {
 
 export function publicSession(session: Session | null): SessionInfo | null {
   if (!session) return null;
-  const { user, terminalId, startedAt } = session;
-  return { user, terminalId, startedAt };
+  const { user, terminalId, startedAt, mustChangeSecret } = session;
+  return { user, terminalId, startedAt, mustChangeSecret };
 }

@@ -6,6 +6,7 @@ import type { AuditEntry } from '../../../shared/api/contract';
 import type { AuditEventDoc } from '../../../shared/model';
 import type { KassaDatabase } from '../../../shared/db/collections';
 import type { IdFactory } from '../../../shared/ids';
+import { searchAudit } from './audit-search';
 
 export interface AuditInput {
   actorId: string;
@@ -47,12 +48,10 @@ export class AuditLog {
     return new Set(success.map((doc) => doc.id));
   }
 
+  /** The newest events of every terminal (read through the search, which does not read the whole trail). */
   async recent(limit: number): Promise<AuditEntry[]> {
-    const docs = await this.deps.db.audit_events.find({ sort: [{ at: 'desc' }], limit }).exec();
-    return docs.map((d) => {
-      const { id, at, terminalId, actorId, type, subjectId, details } = d.toJSON();
-      return { id, at, terminalId, actorId, type, subjectId, details: { ...details } };
-    });
+    const { entries } = await searchAudit(this.deps.db, { pageSize: limit }, this.deps.now());
+    return entries.map(({ id, at, terminalId, actorId, type, subjectId, details }) => ({ id, at, terminalId, actorId, type, subjectId, details }));
   }
 
   private event(input: AuditInput): AuditEventDoc {

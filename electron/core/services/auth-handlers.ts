@@ -47,7 +47,8 @@ export function createAuthHandlers({ ctx, sessions, credentials, userWrites, dem
     'auth.login': async (input, call) => {
       const user = await credentials.login(input);
       await ctx.audit.record({ actorId: user.id, type: 'auth.login', subjectId: user.id, details: { channel: call.channelId.split(':')[0] ?? '' } });
-      const session = sessions.start(call.channelId, toSummary(user), ctx.terminalId, isoNow(ctx));
+      // After a reset the session can only choose a new secret (the dispatcher enforces it).
+      const session = sessions.start(call.channelId, toSummary(user), ctx.terminalId, isoNow(ctx), user.mustChangeSecret);
       return publicSession(session)!;
     },
 

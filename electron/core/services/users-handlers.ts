@@ -1,12 +1,13 @@
-/** Managing the people who use the till: list, add, activate and deactivate. */
+/** Managing the people who use the till: list (with who is locked on this till), add, activate and deactivate. */
 import { TillError } from '../../../shared/api/errors';
 import type { UserDoc } from '../../../shared/model';
 import { mayManageRole } from '../../../shared/roles';
 import { sessionOf, type HandlerMap } from '../api/handler-types';
+import type { CredentialCheck } from '../auth/credential-check';
 import type { SessionRegistry } from '../auth/session-registry';
 import type { CoreContext } from './core-context';
 import type { SerialQueue } from './serial-queue';
-import { compareUsers, insertUser, setUserActive, toSummary } from './users-store';
+import { compareUsers, insertUser, setUserActive, toListEntry, toSummary } from './users-store';
 
 type UserCommands = 'users.list' | 'users.create' | 'users.setActive';
 
@@ -14,13 +15,15 @@ export interface UsersDeps {
   ctx: CoreContext;
   sessions: SessionRegistry;
   userWrites: SerialQueue;
+  /** Knows who is locked on this till. */
+  credentials: CredentialCheck;
 }
 
-export function createUserHandlers({ ctx, sessions, userWrites }: UsersDeps): HandlerMap<UserCommands> {
+export function createUserHandlers({ ctx, sessions, userWrites, credentials }: UsersDeps): HandlerMap<UserCommands> {
   return {
     'users.list': async () => {
-      const users = await ctx.db.users.find().exec();
-      return users.map((u) => toSummary(u.toJSON() as UserDoc)).sort(compareUsers);
+      const [users, locked] = await Promise.all([ctx.db.users.find().exec(), credentials.lockedHere()]);
+      return users.map((u) => toListEntry(u.toJSON() as UserDoc, locked.get(u.id))).sort(compareUsers);
     },
 
     'users.create': (input, call) =>

@@ -3,7 +3,7 @@
  * this module's callers; hashes never leave the core.
  */
 import type { RxDocument } from 'rxdb';
-import type { UserSummary } from '../../../shared/api/contract';
+import type { UserListEntry, UserSummary } from '../../../shared/api/contract';
 import type { CredentialKind, UserDoc } from '../../../shared/model';
 import type { Role } from '../../../shared/roles';
 import { hashSecret } from '../auth/secret-hash';
@@ -40,6 +40,20 @@ export async function insertUser(ctx: CoreContext, input: NewUser): Promise<User
 export async function setUserActive(ctx: CoreContext, doc: RxDocument<UserDoc>, active: boolean): Promise<UserDoc> {
   const updated = await doc.incrementalPatch({ active, updatedAt: isoNow(ctx) });
   return updated.toJSON() as UserDoc;
+}
+
+/**
+ * A new PIN or password: after a reset (`mustChange`: the user must choose their own at the next login) or the
+ * user's own choice. The caller has checked who may and the secret's strength.
+ */
+export async function replaceSecret(ctx: CoreContext, doc: RxDocument<UserDoc>, secret: string, mustChange: boolean): Promise<UserDoc> {
+  const updated = await doc.incrementalPatch({ secretHash: await hashSecret(secret), mustChangeSecret: mustChange, updatedAt: isoNow(ctx) });
+  return updated.toJSON() as UserDoc;
+}
+
+/** The managers' view of a user; `lockedUntil` (epoch ms) is this till's lockout, if any. */
+export function toListEntry(user: UserDoc, lockedUntil: number | undefined): UserListEntry {
+  return { ...toSummary(user), mustChangeSecret: user.mustChangeSecret, lockedUntil: lockedUntil ? new Date(lockedUntil).toISOString() : null };
 }
 
 export function toSummary(user: UserDoc): UserSummary {

@@ -1,11 +1,11 @@
 /**
  * Managers and admins: the way to the till, and these views: the overview (card payments to resolve and the rules
  * and queues behind them, catalog, users, activity), the sales dashboard of every terminal, the shifts of every
- * terminal with their X and Z reports, the terminals, stock (on hand, adjustments, stocktake, low stock) and the
- * store settings.
+ * terminal with their X and Z reports, the terminals, products and the catalog import, stock (on hand, adjustments,
+ * stocktake, low stock), the store settings, the audit log of every terminal, and who may do what.
  */
 import { useEffect, useState } from 'react';
-import type { SessionInfo, UserSummary } from '../../../shared/api/contract';
+import type { SessionInfo, UserListEntry } from '../../../shared/api/contract';
 import { useCommand, type CommandRead } from '../../api/use-api';
 import { CatalogSummaryPanel } from '../home/catalog-summary-panel';
 import { WelcomeHeading } from '../home/welcome-heading';
@@ -14,6 +14,8 @@ import { ProductsView } from '../products/products-view';
 import { SalesDashboard } from '../reports/sales-dashboard';
 import { StockView } from '../stock/stock-view';
 import { StoreSettingsPanel } from '../store-settings/store-settings-view';
+import { AuditLogView } from '../audit/audit-log-view';
+import { PermissionsView } from '../audit/permissions-view';
 import { ActivityPanel } from './activity-panel';
 import { OfflineCardsPanel } from './offline-cards-panel';
 import { OtherQueuesPanel } from './other-queues-panel';
@@ -24,7 +26,7 @@ import { UsersPanel } from './users-panel';
 import './manager.css';
 import '../reports/reports.css';
 
-type ManagerView = 'overview' | 'sales' | 'shifts' | 'terminals' | 'products' | 'catalog-io' | 'stock' | 'store-settings';
+type ManagerView = 'overview' | 'sales' | 'shifts' | 'terminals' | 'products' | 'catalog-io' | 'stock' | 'store-settings' | 'audit' | 'permissions';
 const VIEWS: { view: ManagerView; label: string }[] = [
   { view: 'overview', label: 'Overview' },
   { view: 'sales', label: 'Sales dashboard' },
@@ -34,6 +36,8 @@ const VIEWS: { view: ManagerView; label: string }[] = [
   { view: 'catalog-io', label: 'Catalog import' },
   { view: 'stock', label: 'Stock' },
   { view: 'store-settings', label: 'Store settings' },
+  { view: 'audit', label: 'Audit log' },
+  { view: 'permissions', label: 'Permissions' },
 ];
 
 interface ManagerHomeProps {
@@ -76,6 +80,8 @@ export function ManagerHome({ session, onSell, showWorklist = false, onWorklistS
       {view === 'products' ? <ProductsView currency={settings.value?.currency ?? 'EUR'} /> : null}
       {view === 'stock' ? <StockView currency={settings.value?.currency ?? 'EUR'} /> : null}
       {view === 'store-settings' ? <StoreSettingsPanel session={session} /> : null}
+      {view === 'audit' ? <AuditLogView users={users.value ?? []} /> : null}
+      {view === 'permissions' ? <PermissionsView /> : null}
       {view === 'overview' ? (
         <Overview
           session={session}
@@ -95,7 +101,7 @@ export function ManagerHome({ session, onSell, showWorklist = false, onWorklistS
 interface OverviewProps {
   session: SessionInfo;
   onSell: () => void;
-  users: CommandRead<UserSummary[]>;
+  users: CommandRead<UserListEntry[]>;
   changes: number;
   changed: () => void;
   showWorklist: boolean;

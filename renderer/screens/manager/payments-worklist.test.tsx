@@ -134,7 +134,7 @@ describe('the way to the worklist', () => {
     bridge.reset();
     answerSellingReads(bridge, cart([], 1));
     bridge.answer('payments.status', () => ok(paymentsStatus({ attention: 1 })));
-    bridge.answer('users.list', () => ok([MARIA]));
+    bridge.answer('users.list', () => ok([{ ...MARIA, mustChangeSecret: false, lockedUntil: null }]));
     bridge.answer('audit.recent', () => ok([]));
     bridge.answer('payments.waitingElsewhere', () => ok([]));
     answerWorklist([DECLINED]);

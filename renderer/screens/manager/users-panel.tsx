@@ -1,5 +1,5 @@
 /** The people who may use this till: list, activate/deactivate, and add new ones. */
-import type { UserSummary } from '../../../shared/api/contract';
+import type { UserListEntry, UserSummary } from '../../../shared/api/contract';
 import type { CommandRead } from '../../api/use-api';
 import { AlertMessage } from '../../components/alert-message';
 import { CreateUserForm } from './create-user-form';
@@ -7,7 +7,7 @@ import { UserTable } from './user-table';
 
 interface UsersPanelProps {
   actor: UserSummary;
-  users: CommandRead<UserSummary[]>;
+  users: CommandRead<UserListEntry[]>;
   onChanged: () => void;
 }
 

@@ -13,10 +13,20 @@ export interface UserSummary {
   active: boolean;
 }
 
+/** What managers see in the users list: the summary, plus what only this till knows (its lockout). */
+export interface UserListEntry extends UserSummary {
+  /** The user must choose a new secret at the next login (after a reset). */
+  mustChangeSecret: boolean;
+  /** Locked on THIS till until then (ISO time); null when not locked here. Lockouts are per till. */
+  lockedUntil: string | null;
+}
+
 export interface SessionInfo {
   user: UserSummary;
   terminalId: string;
   startedAt: string;
+  /** The user's secret was reset: the core refuses everything but auth.changeSecret and logout until it is chosen. */
+  mustChangeSecret: boolean;
 }
 
 export interface AuthStatus {
@@ -46,7 +56,9 @@ export const authCommands = {
   ),
   'auth.login': command<SessionInfo>()(z.object({ username, secret }).strict(), 'public'),
   'auth.logout': command<{ loggedOut: true }>()(noInput, 'clerk'),
-  'users.list': command<UserSummary[]>()(noInput, 'manager'),
+  /** Choose a new PIN or password (the current one, e.g. the temporary one a manager gave, proves who you are). */
+  'auth.changeSecret': command<SessionInfo>()(z.object({ current: secret, next: secret }).strict(), 'clerk'),
+  'users.list': command<UserListEntry[]>()(noInput, 'manager'),
   'users.create': command<UserSummary>()(
     z.object({ username, displayName, role: z.enum(ROLES), credentialKind, secret }).strict().superRefine(secretRule),
     'manager',
@@ -55,6 +67,10 @@ export const authCommands = {
     z.object({ userId: entityId, active: z.boolean() }).strict(),
     'manager',
   ),
+  /** A temporary PIN or password (of the user's kind), to be replaced by the user at the next login. */
+  'users.resetSecret': command<UserListEntry>()(z.object({ userId: entityId, secret }).strict(), 'manager'),
+  /** Clears the user's lockout on this till (lockouts are per till). */
+  'users.unlock': command<UserListEntry>()(z.object({ userId: entityId }).strict(), 'manager'),
   'audit.recent': command<AuditEntry[]>()(
     z.object({ limit: z.number().int().min(1).max(500) }).strict(),
     'manager',
