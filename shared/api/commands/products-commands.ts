@@ -4,23 +4,13 @@
  * shared/catalog/product-draft.ts: these inputs check only shapes, so every problem comes back as one sentence.
  */
 import { z } from 'zod';
-import { MAX_PRODUCT_IMAGE_CHARS, PRODUCT_UNITS, TAX_CLASSES, type CurrencyCode, type ProductUnit, type TaxClass } from '../../model';
+import type { ProductDraft } from '../../catalog/product-draft';
+import { MAX_PRODUCT_IMAGE_CHARS, PRODUCT_UNITS, TAX_CLASSES, type CurrencyCode } from '../../model';
+import type { ProductView } from './selling-commands';
 import { command, entityId } from '../command-spec';
 
-/** One row of the products list. */
-export interface ProductRow {
-  id: string;
-  sku: string;
-  barcode: string;
-  name: string;
-  categoryId: string;
-  price: number;
-  currency: CurrencyCode;
-  unit: ProductUnit;
-  taxClass: TaxClass;
-  active: boolean;
-  quickKey: number;
-}
+/** One row of the products list: what the sell screen sees of a product, and whether it is for sale and on a key. */
+export type ProductRow = Omit<ProductView, 'imageUrl'> & { active: boolean; quickKey: number };
 
 export interface ProductPage {
   total: number;
@@ -28,25 +18,7 @@ export interface ProductPage {
 }
 
 /** A product as the editor shows it: every field a draft has, plus what the store adds. */
-export interface ProductDetail {
-  id: string;
-  sku: string;
-  barcode: string;
-  extraBarcodes: string[];
-  name: string;
-  description: string;
-  categoryId: string;
-  price: number;
-  currency: CurrencyCode;
-  taxClass: TaxClass;
-  unit: ProductUnit;
-  image: string;
-  minStockMilli: number;
-  quickKey: number;
-  active: boolean;
-  updatedAt: string;
-  updatedBy: string;
-}
+export type ProductDetail = Omit<ProductDraft, 'id'> & { id: string; currency: CurrencyCode; updatedAt: string; updatedBy: string };
 
 export interface CategoryDetail {
   id: string;
