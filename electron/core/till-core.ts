@@ -16,7 +16,8 @@ import { createAuthHandlers } from './services/auth-handlers';
 import { createCatalogHandlers, watchCatalog } from './services/catalog-handlers';
 import type { CoreContext } from './services/core-context';
 import { seedDemo } from './services/demo-data';
-import { createSerialQueue } from './services/serial-queue';
+import { createWriteQueue } from './services/write-queue';
+import { mergeDistinct } from '../../shared/api/distinct-merge';
 import { createUserHandlers } from './services/users-handlers';
 import { createAccessHandlers } from './services/access-handlers';
 import { createSecretHandlers } from './services/secret-handlers';
@@ -76,12 +77,14 @@ export async function createTillCoreOn(db: KassaDatabase, options: TillCoreOptio
     }
   };
 
-  const ctx: CoreContext = { db, terminalId: options.terminalId, now, newId, push, log, audit: new AuditLog({ db, terminalId: options.terminalId, now, newId }) };
+  // Work queued to follow a command's answer reports its own failures; this catches what slips through.
+  const writes = createWriteQueue((error) => log.error('Work queued after a command failed', { error }));
+  const audit = new AuditLog({ db, terminalId: options.terminalId, now, newId });
+  const ctx: CoreContext = { db, terminalId: options.terminalId, now, newId, push, log, audit, writes };
   const sessions = new SessionRegistry((ended) =>
     push({ channelId: ended.channelId, message: { event: 'session.changed', payload: null } }),
   );
-  const userWrites = createSerialQueue();
-  const credentials = new CredentialCheck(ctx, userWrites);
+  const credentials = new CredentialCheck(ctx);
   const sync = new SyncEngine(ctx, options.sync ?? { url: null, credentials: createMemoryCredentialStore() });
 
   if (options.demo) await seedDemo(ctx, options.demoProducts);
@@ -98,7 +101,7 @@ export async function createTillCoreOn(db: KassaDatabase, options: TillCoreOptio
   });
   const nameOf = (userId: string) => selling.receipts.clerkName(userId);
   const figures = new SalesFigures(ctx, options.figures);
-  shifts = await ShiftDesk.start({ ctx, queue: selling.queue, settings: selling.settings, credentials, nameOf, calendar: figures.calendar });
+  shifts = await ShiftDesk.start({ ctx, settings: selling.settings, credentials, nameOf, calendar: figures.calendar });
   const desk = shifts;
   const openShift = () => (desk.current ? { id: desk.current.id, openedBy: desk.current.openedBy, openedAt: desk.current.openedAt } : null);
   const board = new TerminalStatusBoard(
@@ -117,18 +120,18 @@ export async function createTillCoreOn(db: KassaDatabase, options: TillCoreOptio
   const products = new ProductBook({ ctx, catalog: selling.catalog, currency: () => selling.settings.current().currency });
   const currency = () => selling.settings.current().currency;
   const imports = new CatalogImports({ ctx, book: products, catalog: selling.catalog, currency });
-  const handlers: Handlers = {
-    ...createAuthHandlers({ ctx, sessions, credentials, userWrites, demo: options.demo }),
-    ...createUserHandlers({ ctx, sessions, userWrites, credentials }),
-    ...createSecretHandlers({ ctx, sessions, credentials, userWrites }),
-    ...createAccessHandlers(ctx),
-    ...createCatalogHandlers(ctx),
-    'audit.recent': (input) => ctx.audit.recent(input.limit),
-    ...createSyncHandlers(sync),
-    ...selling.handlers,
-    ...createShiftsHandlers(desk),
-    ...createProductsHandlers(products),
-    ...createReportsHandlers({
+  const handlers: Handlers = mergeDistinct(
+    createAuthHandlers({ ctx, sessions, credentials, demo: options.demo }),
+    createUserHandlers({ ctx, sessions, credentials }),
+    createSecretHandlers({ ctx, sessions, credentials }),
+    createAccessHandlers(ctx),
+    createCatalogHandlers(ctx),
+    { 'audit.recent': (input: { limit: number }) => ctx.audit.recent(input.limit) },
+    createSyncHandlers(sync),
+    selling.handlers,
+    createShiftsHandlers(desk),
+    createProductsHandlers(products),
+    createReportsHandlers({
       ctx,
       figures,
       board,
@@ -138,9 +141,9 @@ export async function createTillCoreOn(db: KassaDatabase, options: TillCoreOptio
       syncState: () => sync.status(),
       openShift,
     }),
-    ...createCatalogIoHandlers({ ctx, imports, book: products, currency }),
-  };
-  const dispatch = createDispatcher(handlers, sessions, log);
+    createCatalogIoHandlers({ ctx, imports, book: products, currency }),
+  );
+  const dispatch = createDispatcher(handlers, sessions, log, writes);
 
   const stopWatchingCatalog = watchCatalog(ctx);
   const stopWatchingSessionUser = watchSessionUser(ctx, sessions);
@@ -167,14 +170,14 @@ export async function createTillCoreOn(db: KassaDatabase, options: TillCoreOptio
     closeChannel(channelId) {
       sessions.end(channelId);
     },
-    settled: () => selling.settled(),
+    settled: () => writes.idle(),
     figures,
     terminals: board,
     products,
     async close() {
       if (closed) return;
       closed = true;
-      await selling.settled();
+      await writes.idle();
       ownSales.unsubscribe();
       stopAnnouncingShifts();
       await board.stop();

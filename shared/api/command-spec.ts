@@ -1,4 +1,4 @@
-/** How a command is declared: its input schema (checked at run time), result type and minimum role. */
+/** How a command is declared: its input schema (checked at run time), result type, minimum role and what it does to the store. */
 import { z } from 'zod';
 import { CREDENTIAL_KINDS, type CredentialKind } from '../model';
 import type { Role } from '../roles';
@@ -6,9 +6,20 @@ import type { Role } from '../roles';
 /** 'public' commands run without a session; the others need a session whose role is at least this. */
 export type Access = 'public' | Role;
 
+/**
+ * What a command does to the till's store, declared with it so no handler can forget:
+ * - 'reads': changes nothing stored; runs at once, beside anything else.
+ * - 'writes': changes the store; the dispatcher runs it in the till's one write queue, one at a time, so a check
+ *   and the write it guards never interleave with another write (electron/core/services/write-queue.ts).
+ * - 'job': starts, feeds or steers background work (an import, a re-upload) whose writes take their own turns in
+ *   the queue; the command itself does not hold the queue while the job runs, so the counter is not held up.
+ */
+export type Effect = 'reads' | 'writes' | 'job';
+
 export interface CommandSpec<I extends z.ZodType, R> {
   input: I;
   access: Access;
+  effect: Effect;
   /** A request body larger than this is refused by the browser host before parsing (default 64 KB): file uploads. */
   maxRequestBytes?: number;
   /** Phantom: carries the result type for the client. Never set at run time. */
@@ -16,9 +27,10 @@ export interface CommandSpec<I extends z.ZodType, R> {
 }
 
 export function command<R>() {
-  return <I extends z.ZodType>(input: I, access: Access, options: { maxRequestBytes?: number } = {}): CommandSpec<I, R> => ({
+  return <I extends z.ZodType>(input: I, access: Access, effect: Effect, options: { maxRequestBytes?: number } = {}): CommandSpec<I, R> => ({
     input,
     access,
+    effect,
     ...options,
   });
 }

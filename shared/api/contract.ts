@@ -5,6 +5,7 @@
  */
 import type { z } from 'zod';
 import type { CommandSpec } from './command-spec';
+import { mergeDistinct } from './distinct-merge';
 import { accessCommands } from './commands/access-commands';
 import { authCommands } from './commands/auth-commands';
 import { catalogCommands } from './commands/catalog-commands';
@@ -17,7 +18,7 @@ import { shiftsCommands } from './commands/shifts-commands';
 import { stockCommands } from './commands/stock-commands';
 import { syncCommands } from './commands/sync-commands';
 
-export type { Access, CommandSpec } from './command-spec';
+export type { Access, CommandSpec, Effect } from './command-spec';
 export { secretProblem } from './command-spec';
 export type { AuditEntry, AuthStatus, SessionInfo, UserListEntry, UserSummary } from './commands/auth-commands';
 export type * from './commands/access-commands';
@@ -31,19 +32,19 @@ export type * from './commands/catalog-io-commands';
 export type { CategoryDetail, ProductDetail, ProductPage, ProductRow } from './commands/products-commands';
 export type * from './commands/stock-commands';
 
-export const commands = {
-  ...authCommands,
-  ...catalogCommands,
-  ...sellingCommands,
-  ...syncCommands,
-  ...reportsCommands,
-  ...shiftsCommands,
-  ...paymentsCommands,
-  ...catalogIoCommands,
-  ...productsCommands,
-  ...stockCommands,
-  ...accessCommands,
-} as const;
+export const commands = mergeDistinct(
+  authCommands,
+  catalogCommands,
+  sellingCommands,
+  syncCommands,
+  reportsCommands,
+  shiftsCommands,
+  paymentsCommands,
+  catalogIoCommands,
+  productsCommands,
+  stockCommands,
+  accessCommands,
+);
 
 export type Commands = typeof commands;
 export type CommandName = keyof Commands;

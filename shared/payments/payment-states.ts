@@ -41,8 +41,9 @@ export function mayStartAs(kind: PaymentKind, status: PaymentStatus): boolean {
   return INITIAL_STATUSES[kind].includes(status);
 }
 
+/** A status may be kept while it waits (a new reason, another attempt); a final one never changes, not even to itself. */
 export function mayChange(from: PaymentStatus, to: PaymentStatus): boolean {
-  return from === to || (PAYMENT_TRANSITIONS[from] ?? []).includes(to);
+  return (from === to && !isFinal(from)) || (PAYMENT_TRANSITIONS[from] ?? []).includes(to);
 }
 
 /**

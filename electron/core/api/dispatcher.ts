@@ -1,6 +1,6 @@
 /**
  * The single gate into the core. Every call goes: known command? → session and role → a secret that must be
- * changed first? → input schema → handler.
+ * changed first? → input schema → handler, which runs in the till's write queue when its spec says it writes.
  * Whatever happens, the caller gets a result or a typed error; nothing thrown reaches the host.
  */
 import type { z } from 'zod';
@@ -9,6 +9,7 @@ import { TillError, type ApiError, type ApiResult } from '../../../shared/api/er
 import { roleAtLeast } from '../../../shared/roles';
 import type { SessionRegistry } from '../auth/session-registry';
 import type { Logger } from '../log';
+import type { WriteQueue } from '../services/write-queue';
 import type { Handlers } from './handler-types';
 import type { ChannelId } from './till-core-types';
 
@@ -24,7 +25,17 @@ function describeIssues(error: z.ZodError): string {
   return `${where}${first.message}`.slice(0, 300);
 }
 
-export function createDispatcher(handlers: Handlers, sessions: SessionRegistry, log: Logger) {
+/** A handler for every command and none for a command the contract does not know: checked when the core starts. */
+function assertCovers(handlers: Handlers): void {
+  const missing = (Object.keys(commands) as CommandName[]).filter((name) => typeof handlers[name] !== 'function');
+  const unknown = Object.keys(handlers).filter((name) => !isCommandName(name));
+  if (missing.length > 0 || unknown.length > 0) {
+    throw new Error(`The handler table does not match the commands: missing ${missing.join(', ') || 'none'}; unknown ${unknown.join(', ') || 'none'}`);
+  }
+}
+
+export function createDispatcher(handlers: Handlers, sessions: SessionRegistry, log: Logger, writes: WriteQueue) {
+  assertCovers(handlers);
   return async function dispatch(channelId: ChannelId, name: string, rawInput: unknown): Promise<ApiResult<unknown>> {
     if (!isCommandName(name)) return fail('UNKNOWN_COMMAND', 'This till does not know that command.');
     const spec = commands[name];
@@ -43,7 +54,8 @@ export function createDispatcher(handlers: Handlers, sessions: SessionRegistry, 
     if (!parsed.success) return fail('BAD_INPUT', describeIssues(parsed.error));
     try {
       const handler = handlers[name] as (input: unknown, call: { channelId: ChannelId; session: typeof session }) => Promise<unknown>;
-      return { ok: true, value: await handler(parsed.data, { channelId, session }) };
+      const run = () => handler(parsed.data, { channelId, session });
+      return { ok: true, value: await (spec.effect === 'writes' ? writes(run) : run()) };
     } catch (error) {
       if (error instanceof TillError) return fail(error.code, error.message);
       log.error('Command failed', { command: name satisfies CommandName, error });

@@ -1,7 +1,7 @@
 /**
  * The one check of a user's PIN or password, with its lockout and its audit: logging in and a manager approving
  * at a clerk's till both come here, so guessing a manager's PIN through approvals locks the manager exactly as
- * guessing it at login would, and both leave the same trail. Checks run one at a time (the user-writes queue), so
+ * guessing it at login would, and both leave the same trail. Checks run one at a time (in the till's write queue), so
  * failure counts cannot interleave.
  */
 import type { UserSummary } from '../../../shared/api/commands/auth-commands';
@@ -11,7 +11,6 @@ import type { UserDoc } from '../../../shared/model';
 import { roleAtLeast } from '../../../shared/roles';
 import type { CoreContext } from '../services/core-context';
 import { LocalRecord, readLocalPrefix } from '../services/local-state';
-import type { SerialQueue } from '../services/serial-queue';
 import { toSummary } from '../services/users-store';
 import { decoyHash, verifySecret } from './secret-hash';
 
@@ -37,11 +36,7 @@ const LOCKOUT_PREFIX = 'lockout:';
 const lockoutRecord = (ctx: CoreContext, userId: string) => new LocalRecord<LockoutState>(ctx, `${LOCKOUT_PREFIX}${userId}`);
 
 export class CredentialCheck {
-  constructor(
-    private readonly ctx: CoreContext,
-    /** The queue user writes and logins share. */
-    private readonly userWrites: SerialQueue,
-  ) {}
+  constructor(private readonly ctx: CoreContext) {}
 
   /** Logging in: the user, or WRONG_CREDENTIALS (saying how many attempts are left) or LOCKED. */
   login(attempt: CredentialAttempt): Promise<UserDoc> {
@@ -88,7 +83,7 @@ export class CredentialCheck {
 
   /** Clears the user's lockout on this till; true when they were locked here (wrong attempts alone are forgotten too). */
   unlock(userId: string): Promise<boolean> {
-    return this.userWrites(async () => {
+    return this.ctx.writes(async () => {
       const lockout = lockoutRecord(this.ctx, userId);
       const state = await lockout.read();
       if (!state) return false;
@@ -106,7 +101,7 @@ export class CredentialCheck {
 
   private check(attempt: CredentialAttempt, purpose: CheckPurpose): Promise<UserDoc> {
     const { ctx } = this;
-    return this.userWrites(async () => {
+    return this.ctx.writes(async () => {
       const found = await ctx.db.users.findOne({ selector: { username: attempt.username } }).exec();
       const user = found && found.active ? (found.toJSON() as UserDoc) : null;
       const audit = (type: string, subjectId: string, more: Record<string, string | number> = {}) => ({

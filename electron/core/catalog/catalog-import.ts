@@ -127,7 +127,8 @@ export class CatalogImports {
         return;
       }
       try {
-        const saved = await this.deps.book.saveMany(drafts.slice(start, start + IMPORT_BATCH), actorId);
+        // Each batch takes its turn in the till's write queue: a sale waits for one batch at most, never the import.
+        const saved = await this.deps.ctx.writes(() => this.deps.book.saveMany(drafts.slice(start, start + IMPORT_BATCH), actorId));
         result.created += saved.created;
         result.updated += saved.updated;
         result.unchanged += saved.unchanged;

@@ -8,6 +8,7 @@ import type { PaymentsStatus } from '../../../shared/api/commands/payments-comma
 import type { PaymentDoc } from '../../../shared/model';
 import { fingerprint, loginAs, MONEY_COLLECTIONS, openSellingTill, TILL, COFFEE, BREAD, type SellingTill } from '../selling/test-support/selling-till';
 import type { CardProcessor } from './card-processor';
+import { resolutionId } from './start-payments';
 import { chargesIn, openStandInProcessor } from './test-support/stand-in-processor';
 
 let till: SellingTill | null = null;
@@ -176,6 +177,56 @@ describe('declines after the fact', () => {
     const writeOff = (await paymentsOf(t)).find((p) => p.kind === 'write_off');
     expect(writeOff).toMatchObject({ status: 'written_off', amount: 1299, reason: 'Customer could not be reached', clerkId: 'DEMO-U3' });
     expect((await t.db.audit_events.find({ selector: { type: 'payment.written_off' } }).exec())[0]?.details).toMatchObject({ reason: 'Customer could not be reached', amount: 1299 });
+  });
+});
+
+describe('one decline, resolved once', () => {
+  /** A card declined after the fact, on the worklist, and a manager logged in. */
+  async function declined(t: SellingTill): Promise<string> {
+    await allowOffline(t);
+    await processorDown(t, true);
+    const cart = await cartOf(t, [COFFEE.barcode]);
+    await t.must(TILL, 'checkout.pay', { cartRevision: cart.revision, tenders: [{ method: 'card', amount: 1299, testCard: 'decline' }] });
+    await processorDown(t, false);
+    await vi.waitFor(async () => expect((await status(t)).attention).toBe(1), { timeout: 10_000 });
+    await loginAs(t, 'maria');
+    return (await t.must(TILL, 'payments.worklist', {}))[0]!.paymentId;
+  }
+  const resolutions = async (t: SellingTill) => (await paymentsOf(t)).filter((p) => p.kind === 'collection' || p.kind === 'write_off');
+
+  it('collects a decline once when two collections arrive at once (a double click, two tabs)', async () => {
+    const t = await open();
+    const paymentId = await declined(t);
+    const answers = await Promise.all([
+      t.call(TILL, 'payments.collect', { paymentId, method: 'cash' }),
+      t.call(TILL, 'payments.collect', { paymentId, method: 'cash' }),
+      t.call(TILL, 'payments.collect', { paymentId, method: 'card' }),
+    ]);
+    expect(answers.filter((a) => a.ok)).toHaveLength(1);
+    expect(answers.filter((a) => !a.ok).map((a) => !a.ok && a.error.code)).toEqual(['CONFLICT', 'CONFLICT']);
+    expect(await resolutions(t)).toHaveLength(1);
+    // The card collection never reached the processor: nothing was charged for the decline a second time.
+    expect([...chargesIn(await ledgerOf(t))]).toEqual([]);
+  });
+
+  it('lets a collection and a write-off of the same decline race: one of them, never both', async () => {
+    const t = await open();
+    const paymentId = await declined(t);
+    const [collect, writeOff] = await Promise.all([
+      t.call(TILL, 'payments.collect', { paymentId, method: 'cash' }),
+      t.call(TILL, 'payments.writeOff', { paymentId, reason: 'Customer gone' }),
+    ]);
+    expect([collect.ok, writeOff.ok]).toEqual([true, false]);
+    expect((await resolutions(t)).map((p) => p.kind)).toEqual(['collection']);
+  });
+
+  it('gives the resolution of a decline the same id on every till, so two tills resolving it offline meet as one document', async () => {
+    const t = await open();
+    const paymentId = await declined(t);
+    const decline = (await paymentsOf(t)).find((p) => p.id === paymentId)!;
+    const { paymentId: written } = await t.must(TILL, 'payments.writeOff', { paymentId, reason: 'Customer gone' });
+    expect(written).toBe(resolutionId(decline));
+    expect(resolutionId({ saleId: decline.saleId, idempotencyKey: `${decline.idempotencyKey}x` })).not.toBe(written);
   });
 });
 

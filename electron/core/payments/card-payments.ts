@@ -29,10 +29,14 @@ export interface OfflineCardPolicy {
   terminalCap: number;
 }
 
-/** What the counter needs to take a card: the sale and payment, the amount, and what the cap still leaves. */
+/** What the counter needs to take a card: the document it pays for and its payment, the amount, and what the cap still leaves. */
 export interface CardAttempt {
-  saleId: string;
-  /** The payment's id (`<saleId>-P<n>`): each attempt's key is made from it. */
+  /**
+   * The document whose commit makes this card a payment: a sale or a return, or for a collection the collection's
+   * own payment. An attempt found after a restart without it is cancelled.
+   */
+  docId: string;
+  /** The payment's id (`<saleId>-P<n>`, a collection's id): each attempt's key is made from it. */
   paymentId: string;
   amount: number;
   currency: string;
@@ -55,9 +59,10 @@ interface PendingCancel {
   since: string;
 }
 
-/** A card request on its way for a sale not committed yet. */
+/** A card request on its way for a document not committed yet. */
 interface AttemptRecord {
   key: string;
+  /** The CardAttempt's docId (stored under this name since tills first kept attempts, when only sales took cards). */
   saleId: string;
   since: string;
 }
@@ -106,21 +111,21 @@ export class CardPayments {
     return this.settle(attempt, key, await processor.refund(request), 'refund');
   }
 
-  /** The sale was committed: its attempts are its payments now (the sale book owns them from here). */
-  async committed(saleId: string): Promise<void> {
+  /** The document was committed: its attempts are its payments now (the sale book or the ledger owns them from here). */
+  async committed(docId: string): Promise<void> {
     for (const { key, value } of await readLocalPrefix<AttemptRecord>(this.ctx, ATTEMPT_PREFIX)) {
-      if (value.saleId === saleId) await new LocalRecord(this.ctx, key).remove();
+      if (value.saleId === docId) await new LocalRecord(this.ctx, key).remove();
     }
   }
 
   /**
-   * After a restart: an attempt whose sale was never committed may have charged a card for nothing; it is cancelled.
-   * Returns how many there were.
+   * After a restart: an attempt whose document was never committed may have charged a card for nothing; it is
+   * cancelled. Returns how many there were.
    */
-  async recoverAttempts(saleExists: (saleId: string) => Promise<boolean>): Promise<number> {
+  async recoverAttempts(committed: (docId: string) => Promise<boolean>): Promise<number> {
     const orphans: string[] = [];
     for (const { key, value } of await readLocalPrefix<AttemptRecord>(this.ctx, ATTEMPT_PREFIX)) {
-      if (!(await saleExists(value.saleId))) orphans.push(value.key);
+      if (!(await committed(value.saleId))) orphans.push(value.key);
       await new LocalRecord(this.ctx, key).remove();
     }
     if (orphans.length > 0) {
@@ -177,7 +182,7 @@ export class CardPayments {
   /** A new key for this attempt, written down before the processor hears of it. */
   private async begin(attempt: CardAttempt): Promise<string> {
     const key = `${attempt.paymentId}-${randomBytes(4).toString('hex').toUpperCase()}`;
-    await new LocalRecord<AttemptRecord>(this.ctx, `${ATTEMPT_PREFIX}${key}`).write({ key, saleId: attempt.saleId, since: attempt.takenAt });
+    await new LocalRecord<AttemptRecord>(this.ctx, `${ATTEMPT_PREFIX}${key}`).write({ key, saleId: attempt.docId, since: attempt.takenAt });
     return key;
   }
 

@@ -2,7 +2,8 @@
  * The one writer of `payments` on a till. Every payment document is created here and every change of its status
  * goes through `change`, which checks it against the state machine (shared/payments/payment-states.ts) on the
  * stored document itself, so two changes racing each other cannot skip a state. Only this terminal's payments change
- * here; other terminals' arrive through sync.
+ * here; other terminals' arrive through sync. Every write happens in the till's write queue (it refuses otherwise),
+ * so a check a caller made before writing still holds when it writes.
  */
 import type { RxDocument } from 'rxdb';
 import { TillError } from '../../../shared/api/errors';
@@ -21,6 +22,7 @@ export class PaymentLedger {
    * ids this call wrote.
    */
   async insertDerived(docs: readonly PaymentDoc[]): Promise<Set<string>> {
+    this.ctx.writes.assertHeld('Writing a sale\'s payments');
     if (docs.length === 0) return new Set();
     const { success, error } = await this.ctx.db.payments.bulkInsert([...docs]);
     const failed = error.filter((e) => e.status !== 409);
@@ -30,6 +32,7 @@ export class PaymentLedger {
 
   /** A new payment written later for a sale: a collection, a write-off, a handover. */
   async insert(doc: PaymentDoc): Promise<PaymentDoc> {
+    this.ctx.writes.assertHeld('Writing a payment');
     if (doc.terminalId !== this.ctx.terminalId) throw new Error(`Payment ${doc.id} belongs to terminal ${doc.terminalId}, not this one`);
     if (!mayStartAs(doc.kind, doc.status)) throw new Error(`A ${doc.kind} payment cannot start as ${doc.status}`);
     await this.ctx.db.payments.insert(doc);
@@ -41,6 +44,7 @@ export class PaymentLedger {
    * TillError CONFLICT otherwise). Durable when it resolves.
    */
   async change(id: string, to: PaymentStatus, patch: PaymentChange = {}): Promise<PaymentDoc> {
+    this.ctx.writes.assertHeld('Changing a payment');
     const doc = await this.ctx.db.payments.findOne(id).exec();
     if (!doc) throw new TillError('NOT_FOUND', `There is no payment ${id} on this till.`);
     if (doc.terminalId !== this.ctx.terminalId) {

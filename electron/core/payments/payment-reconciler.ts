@@ -9,16 +9,15 @@
  * (or the one a manager handed it to). Queued payments older than 24 h expire instead (card networks' rule), and
  * cancellations of cards for sales that did not happen are retried here until the processor confirms them.
  */
-import type { PaymentDoc } from '../../../shared/model';
+import type { PaymentDoc, PaymentStatus } from '../../../shared/model';
 import { hasExpired, WAITING_STATUSES } from '../../../shared/payments/payment-states';
 import type { CoreContext } from '../services/core-context';
 import type { CardPayments } from './card-payments';
 import type { CardProcessor, ProcessorOutcome } from './card-processor';
-import type { PaymentLedger } from './payment-ledger';
+import type { PaymentChange, PaymentLedger } from './payment-ledger';
 import type { ReconcilerTiming } from './reconciler-timing';
 
 export { DEFAULT_RECONCILER_TIMING, type ReconcilerTiming } from './reconciler-timing';
-
 
 export interface ReconcileResult {
   captured: number;
@@ -116,10 +115,12 @@ export class PaymentReconciler {
     const queue: PaymentDoc[] = [];
     for (const payment of waiting) {
       if (handedOver.has(payment.idempotencyKey) && payment.kind !== 'handover') {
-        await this.ledger.change(payment.id, 'handed_over');
+        await this.change(payment.id, 'handed_over');
       } else if (hasExpired(payment, this.ctx.now())) {
-        await this.ledger.change(payment.id, 'expired', { reason: 'Not forwarded within 24 hours of being taken offline' });
-        await this.ctx.audit.record({ actorId: '', type: 'payment.expired', subjectId: payment.id, details: { saleId: payment.saleId, amount: payment.amount } });
+        await this.ctx.writes(async () => {
+          await this.ledger.change(payment.id, 'expired', { reason: 'Not forwarded within 24 hours of being taken offline' });
+          await this.ctx.audit.record({ actorId: '', type: 'payment.expired', subjectId: payment.id, details: { saleId: payment.saleId, amount: payment.amount } });
+        });
         result.expired += 1;
       } else {
         queue.push(payment);
@@ -165,9 +166,8 @@ export class PaymentReconciler {
 
   /**
    * One payment, from what is stored now (the list it came from may be older); a failure leaves it for the next
-   * pass. Sync can briefly write an older server version of this till's own payment back (a pull answered before
-   * the latest upload landed; the next pull corrects it): a change refused then is retried, and the key makes any
-   * repeat harmless.
+   * pass, and the key makes any repeat harmless. (The pull never writes an older copy of this till's own payment
+   * back: electron/core/sync/pull-guard.ts.)
    */
   private async forward(listed: PaymentDoc): Promise<Step> {
     if (this.inFlight.has(listed.id)) return 'skipped';
@@ -193,11 +193,11 @@ export class PaymentReconciler {
       if (found.kind === 'answer') return this.record(current, found);
       if (found.kind !== 'not_found') {
         // Still no word on it: it stays unknown (never queued again: a payment that may be charged cannot expire).
-        if (current.status === 'submitting') await this.ledger.change(current.id, 'unknown');
+        if (current.status === 'submitting') await this.change(current.id, 'unknown');
         return found.kind === 'unreachable' ? 'unreachable' : 'waiting';
       }
     }
-    current = await this.ledger.change(current.id, 'submitting', { attempts: current.attempts + 1 });
+    current = await this.change(current.id, 'submitting', { attempts: current.attempts + 1 });
     const outcome =
       current.amount < 0
         ? await processor.refund({
@@ -228,7 +228,7 @@ export class PaymentReconciler {
           return this.keyHeldElsewhere(payment, `approved ${answer.amount} ${answer.currency} under its key (reference ${answer.reference})`);
         }
         if (answer.status === 'approved') {
-          await this.ledger.change(payment.id, 'captured', { reference: answer.reference, reason: '' });
+          await this.change(payment.id, 'captured', { reference: answer.reference, reason: '' });
           return 'captured';
         }
         await this.declined(payment, answer.reason);
@@ -241,11 +241,11 @@ export class PaymentReconciler {
         return 'declined';
       case 'unreachable':
         // Nothing was sent: back in line.
-        if (payment.status === 'submitting') await this.ledger.change(payment.id, 'queued');
+        if (payment.status === 'submitting') await this.change(payment.id, 'queued');
         return 'unreachable';
       case 'not_found':
       case 'unknown':
-        if (payment.status === 'submitting') await this.ledger.change(payment.id, 'unknown', { reason: outcome.kind === 'unknown' ? outcome.detail : '' });
+        if (payment.status === 'submitting') await this.change(payment.id, 'unknown', { reason: outcome.kind === 'unknown' ? outcome.detail : '' });
         return 'waiting';
     }
   }
@@ -257,7 +257,7 @@ export class PaymentReconciler {
    */
   private async keyHeldElsewhere(payment: PaymentDoc, detail: string): Promise<Step> {
     const reason = `The card processor holds another request under this payment’s key: ${detail}`.slice(0, 300);
-    if (payment.status === 'submitting' || payment.reason !== reason) await this.ledger.change(payment.id, 'unknown', { reason });
+    if (payment.status === 'submitting' || payment.reason !== reason) await this.change(payment.id, 'unknown', { reason });
     this.ctx.log.error('A card payment’s key is taken by another request at the processor; it stays unknown until IT settles it', {
       paymentId: payment.id,
       key: payment.idempotencyKey,
@@ -266,15 +266,26 @@ export class PaymentReconciler {
     return 'waiting';
   }
 
+  /** Declined once: a payment found declined already (an answer looked up again) is no change and no new audit event. */
   private async declined(payment: PaymentDoc, reason: string): Promise<void> {
-    await this.ledger.change(payment.id, 'declined', { reason });
-    await this.ctx.audit.record({
-      actorId: '',
-      type: 'payment.declined_after',
-      subjectId: payment.id,
-      details: { saleId: payment.saleId, amount: payment.amount, reason: reason.slice(0, 200) },
+    const changed = await this.ctx.writes(async () => {
+      if ((await this.ledger.get(payment.id))?.status === 'declined') return false;
+      await this.ledger.change(payment.id, 'declined', { reason });
+      await this.ctx.audit.record({
+        actorId: '',
+        type: 'payment.declined_after',
+        subjectId: payment.id,
+        details: { saleId: payment.saleId, amount: payment.amount, reason: reason.slice(0, 200) },
+      });
+      return true;
     });
+    if (!changed) return;
     this.ctx.log.warn('A card payment taken offline was declined: it is on the managers\u2019 worklist', { paymentId: payment.id, reason });
+  }
+
+  /** A change of one payment, in its turn in the till's write queue (a manager's command may be resolving it). */
+  private change(id: string, to: PaymentStatus, patch?: PaymentChange): Promise<PaymentDoc> {
+    return this.ctx.writes(() => this.ledger.change(id, to, patch));
   }
 
   /** What the last request to the processor showed (here, or a card at the counter). */

@@ -3,6 +3,7 @@
  * the ones taken offline, and the managers' commands (worklist, collect, write off, take over, the offline rule).
  * Started before selling, so a crash's leftovers (card requests of sales never committed) are cancelled first.
  */
+import { createHash } from 'node:crypto';
 import type { PaymentIssueView, PaymentsStatus, ProcessorState, WaitingElsewhereView } from '../../../shared/api/commands/payments-commands';
 import type { StoreSettingsView } from '../../../shared/api/commands/selling-commands';
 import { TillError } from '../../../shared/api/errors';
@@ -17,6 +18,8 @@ import { isoNow, type CoreContext } from '../services/core-context';
 import { cardLabel } from '../selling/receipts';
 import { updateSettings } from '../selling/store-settings';
 import { CardPayments, type OfflineCardPolicy } from './card-payments';
+import { takeMoneyAndCommit, type MoneyDesk, type MoneyStep } from './take-money';
+import { cardTender, cashTender } from '../../../shared/sale/sale-tender';
 import type { CardProcessor } from './card-processor';
 import { createSimulatedReader, type CardReader } from './card-reader';
 import { PaymentLedger } from './payment-ledger';
@@ -100,8 +103,9 @@ export async function startPayments(deps: PaymentsDeps): Promise<Payments> {
     };
   }
 
-  const saleExists = async (saleId: string) => (await ctx.db.sales.findOne(saleId).exec()) !== null;
-  await cards.recoverAttempts(saleExists);
+  // A card attempt's document is a sale or a return, or a collection's own payment.
+  const committed = async (docId: string) => (await ctx.db.sales.findOne(docId).exec()) !== null || (await ctx.db.payments.findOne(docId).exec()) !== null;
+  await cards.recoverAttempts(committed);
 
   // Any payment that changes — here, or on another terminal through sync — may change the queue or the worklist.
   const subscription = ctx.db.payments.$.subscribe((event) => {
@@ -128,6 +132,15 @@ export async function startPayments(deps: PaymentsDeps): Promise<Payments> {
   };
 }
 
+/**
+ * The id of whatever resolves a declined or expired payment (a collection or a write-off), the same on every till:
+ * two tills resolving one decline while offline write one document twice, and the server keeps the first (the
+ * second is refused and shown to managers under sync), instead of the sale holding two collections.
+ */
+export function resolutionId(payment: Pick<PaymentDoc, 'saleId' | 'idempotencyKey'>): string {
+  return `${payment.saleId}-R${createHash('sha256').update(payment.idempotencyKey).digest('hex').slice(0, 10).toUpperCase()}`;
+}
+
 interface HandlerDeps {
   ctx: CoreContext;
   ledger: PaymentLedger;
@@ -142,6 +155,7 @@ interface HandlerDeps {
 
 function createPaymentsHandlers(d: HandlerDeps): HandlerMap<PaymentsCommandName> {
   const { ctx, ledger } = d;
+  const desk: MoneyDesk = { ctx, cards: d.cards, later: (work) => ctx.writes.after(work) };
 
   /** The payment a manager resolves: declined or expired, not resolved already. */
   const issue = async (paymentId: string): Promise<PaymentDoc> => {
@@ -157,7 +171,7 @@ function createPaymentsHandlers(d: HandlerDeps): HandlerMap<PaymentsCommandName>
   const resolution = async (payment: PaymentDoc, session: Session, fields: Pick<PaymentDoc, 'method' | 'status' | 'kind' | 'reference' | 'reason'> & Partial<PaymentDoc>) => {
     const at = isoNow(ctx);
     const doc: PaymentDoc = {
-      id: `${payment.saleId}-R${ctx.newId().slice(-10)}`,
+      id: resolutionId(payment),
       saleId: payment.saleId,
       terminalId: ctx.terminalId,
       amount: payment.amount,
@@ -219,37 +233,33 @@ function createPaymentsHandlers(d: HandlerDeps): HandlerMap<PaymentsCommandName>
       const session = sessionOf(call);
       const payment = await issue(input.paymentId);
       if (payment.amount <= 0) throw new TillError('BAD_INPUT', 'A refund that could not be paid back is settled with the customer in cash or written off.');
-      let result: { doc: PaymentDoc; settled: boolean };
-      if (input.method === 'cash') {
-        result = await resolution(payment, session, { kind: 'collection', method: 'cash', status: 'captured', reference: '', reason: '' });
-      } else {
-        const card = await d.reader.read(input.testCard);
-        const paymentId = `${payment.saleId}-C${ctx.newId().slice(-10)}`;
-        const taken = await d.cards.pay({
-          saleId: payment.saleId,
-          paymentId,
-          amount: payment.amount,
-          currency: payment.currency,
-          card,
-          contact: payment.contact,
-          offlineRoom: 0,
-          takenAt: isoNow(ctx),
-          onlineOnly: true,
-        });
-        result = await resolution(payment, session, {
-          id: paymentId,
+      const id = resolutionId(payment);
+      const step: MoneyStep =
+        input.method === 'cash'
+          ? { method: 'cash', tender: cashTender(payment.amount) }
+          : {
+              method: 'card',
+              amount: payment.amount,
+              take: async (attempt) => {
+                const card = await d.reader.read(input.testCard);
+                // Online only: a second offline card for a declined one would only repeat the risk.
+                const taken = await d.cards.pay({ ...attempt, docId: id, paymentId: id, amount: payment.amount, currency: payment.currency, card, contact: payment.contact, onlineOnly: true });
+                return cardTender(payment.amount, card, { ...taken, contact: payment.contact });
+              },
+            };
+      const result = await takeMoneyAndCommit(desk, id, [step], ([tender]) =>
+        resolution(payment, session, {
           kind: 'collection',
-          method: 'card',
+          method: tender!.method,
           status: 'captured',
-          reference: taken.reference,
+          reference: tender!.reference,
           reason: '',
-          idempotencyKey: taken.idempotencyKey,
-          cardBrand: card.brand,
-          cardLast4: card.last4,
-          cardToken: card.token,
-        });
-        await d.cards.committed(payment.saleId);
-      }
+          idempotencyKey: tender!.idempotencyKey,
+          cardBrand: tender!.cardBrand,
+          cardLast4: tender!.cardLast4,
+          cardToken: tender!.cardToken,
+        }),
+      );
       await ctx.audit.record({
         actorId: session.user.id,
         type: 'payment.collected',

@@ -16,6 +16,7 @@ import { isoNow } from '../services/core-context';
 import { buildReceipt } from './receipts';
 import { computeReturn, returnableLines, returnedSoFar } from './return-amounts';
 import { derivedDocs, paymentId } from './sale-book';
+import { takeMoneyAndCommit, type MoneyStep } from '../payments/take-money';
 import type { SellingContext } from './selling-context';
 
 type ReturnCommands = 'returns.lookup' | 'returns.create';
@@ -44,75 +45,55 @@ export function createReturnHandlers(s: SellingContext): HandlerMap<ReturnComman
       };
     },
 
-    'returns.create': (input, call) =>
-      s.queue(async (): Promise<CheckoutResult> => {
-        s.mayTakeMoney();
-        const user = sessionOf(call).user;
-        const sale = await saleById(input.saleId);
-        const earlier = await returnsOf(sale.id);
-        const amounts = computeReturn(sale, returnedSoFar(sale, earlier), input.lines);
-        let approverId = user.id;
-        if (user.role === 'clerk') {
-          if (!input.approval) throw new TillError('APPROVAL_REQUIRED', 'A return needs a manager: ask a manager to approve it with their PIN.');
-          approverId = (await s.credentials.approveAsManager(input.approval, user.id, 'return')).id;
-        }
-        const returnId = s.ctx.newId();
-        const refundable = withCurrentReferences(sale, await s.ctx.db.payments.find({ selector: { saleId: sale.id } }).exec().then((docs) => docs.map((d) => d.toMutableJSON() as PaymentDoc)));
-        const plan = refundPlan(refundable, earlier, amounts.total, input.refundTo, s.settings.current().cashRoundingIncrement);
-        const tenders = await payBack(s, returnId, plan.parts, sale.currency);
-        let doc: SaleDoc;
-        try {
-          doc = await s.book.commit({
-            ...amounts,
-            id: returnId,
-            clerkId: user.id,
-            createdAt: isoNow(s.ctx),
-            kind: 'return',
-            refSaleId: sale.id,
-            currency: sale.currency,
-            pricesIncludeTax: sale.pricesIncludeTax,
-            cashRounding: plan.cashRounding,
-            tenders,
-            approvedBy: approverId,
-            status: 'completed',
-          });
-        } catch (error) {
-          // The return did not happen: its card refunds are cancelled (kept until the processor confirms).
-          const keys = tenders.filter((t) => t.method === 'card' && (t.reference !== '' || t.forwarding === 'unknown')).map((t) => t.idempotencyKey);
-          if (keys.length > 0) s.ctx.log.error('Card refunded but the return was not written: cancelling the refunds', { returnId, keys, error });
-          await s.cards.cancel(keys);
-          throw error;
-        }
-        if (doc.tenders.some((t) => t.method === 'card')) s.later(() => s.cards.committed(doc.id));
-        const receipt = buildReceipt(doc, s.settings.current(), { clerkName: user.displayName, refNumber: sale.number, payments: derivedDocs(doc).payments });
-        return { receipt, changeDue: 0 };
-      }),
+    'returns.create': async (input, call): Promise<CheckoutResult> => {
+      s.mayTakeMoney();
+      const user = sessionOf(call).user;
+      const sale = await saleById(input.saleId);
+      const earlier = await returnsOf(sale.id);
+      const amounts = computeReturn(sale, returnedSoFar(sale, earlier), input.lines);
+      let approverId = user.id;
+      if (user.role === 'clerk') {
+        if (!input.approval) throw new TillError('APPROVAL_REQUIRED', 'A return needs a manager: ask a manager to approve it with their PIN.');
+        approverId = (await s.credentials.approveAsManager(input.approval, user.id, 'return')).id;
+      }
+      const returnId = s.ctx.newId();
+      const refundable = withCurrentReferences(sale, await s.ctx.db.payments.find({ selector: { saleId: sale.id } }).exec().then((docs) => docs.map((d) => d.toMutableJSON() as PaymentDoc)));
+      const plan = refundPlan(refundable, earlier, amounts.total, input.refundTo, s.settings.current().cashRoundingIncrement);
+      const doc = await takeMoneyAndCommit(s, returnId, refundSteps(s, returnId, plan.parts, sale.currency), (tenders) =>
+        s.book.commit({
+          ...amounts,
+          id: returnId,
+          clerkId: user.id,
+          createdAt: isoNow(s.ctx),
+          kind: 'return',
+          refSaleId: sale.id,
+          currency: sale.currency,
+          pricesIncludeTax: sale.pricesIncludeTax,
+          cashRounding: plan.cashRounding,
+          tenders,
+          approvedBy: approverId,
+          status: 'completed',
+        }),
+      );
+      const receipt = buildReceipt(doc, s.settings.current(), { clerkName: user.displayName, refNumber: sale.number, payments: derivedDocs(doc).payments });
+      return { receipt, changeDue: 0 };
+    },
   };
 }
 
-/**
- * Refunds each card part through the card payments' rules (online, or offline within the caps; a refusal stops the
- * return before anything is written, and cards refunded before it are cancelled).
- */
-async function payBack(s: SellingContext, returnId: string, parts: RefundPart[], currency: string): Promise<SaleTender[]> {
-  const tenders: SaleTender[] = [];
-  let offlineRoom = await s.cards.offlineRoom();
-  try {
-    for (const [index, part] of parts.entries()) {
-      if (part.method === 'cash') {
-        tenders.push(cashTender(part.amount));
-        continue;
-      }
-      const attempt = { saleId: returnId, paymentId: paymentId(returnId, index), amount: part.amount, currency, card: part.card, contact: '', offlineRoom, takenAt: isoNow(s.ctx) };
-      const outcome = await s.cards.refund({ ...attempt, originalReference: part.originalReference });
-      if (outcome.forwarding !== '') offlineRoom -= part.amount;
-      tenders.push(cardTender(part.amount, part.card, { ...outcome, originalReference: part.originalReference }));
-    }
-  } catch (error) {
-    await s.cards.cancel(tenders.filter((t) => t.method === 'card' && (t.reference !== '' || t.forwarding === 'unknown')).map((t) => t.idempotencyKey));
-    throw error;
-  }
-  return tenders;
+/** Each card part is refunded through the card payments' rules (online, or offline within the caps); cash as it is. */
+function refundSteps(s: SellingContext, returnId: string, parts: RefundPart[], currency: string): MoneyStep[] {
+  return parts.map((part, index): MoneyStep => {
+    if (part.method === 'cash') return { method: 'cash', tender: cashTender(part.amount) };
+    return {
+      method: 'card',
+      amount: part.amount,
+      take: async (attempt) => {
+        const outcome = await s.cards.refund({ ...attempt, docId: returnId, paymentId: paymentId(returnId, index), amount: part.amount, currency, card: part.card, contact: '', originalReference: part.originalReference });
+        return cardTender(part.amount, part.card, { ...outcome, originalReference: part.originalReference });
+      },
+    };
+  });
 }
 
 /**

@@ -6,7 +6,7 @@
  * its stock movements and its audit event cannot be one write. The sale document therefore carries everything
  * (lines and tenders) and its insert is the ONE write that makes the sale happen; the clerk is answered right after
  * it. The other documents are DERIVED from it with fixed ids (`<saleId>-P<n>`, `<saleId>-S<n>`, `<saleId>-A`) and
- * written by the book right after, in the selling queue before the next command, where "already there" (409) is
+ * written by the book right after, in the write queue before the next command, where "already there" (409) is
  * success. The same completion runs when the core opens, before it serves a command, for every sale of this
  * terminal written since the last check: after a crash a sale is absent or, once reopened, whole.
  *
@@ -120,12 +120,12 @@ export class SaleBook {
 
   /**
    * Opens the book: completes every sale a crash left without its payments, stock or audit. `later` runs the
-   * completion of a new commit after the command that made it has answered (the selling queue, so it is done
+   * completion of a new commit after the command that made it has answered (the write queue, so it is done
    * before the next command).
    */
   static async open(ctx: CoreContext, payments: PaymentLedger, later: (work: () => Promise<void>) => void): Promise<SaleBook> {
     const book = new SaleBook(ctx, payments, later);
-    await book.reconcile();
+    await ctx.writes(() => book.reconcile());
     return book;
   }
 
@@ -134,6 +134,7 @@ export class SaleBook {
    * nothing was written. Its payments, stock movements and audit event follow.
    */
   async commit(draft: SaleDraft): Promise<SaleDoc> {
+    this.ctx.writes.assertHeld('Committing a sale');
     const seq = await this.nextSeq();
     const sale: SaleDoc = { ...draft, terminalId: this.ctx.terminalId, seq, number: receiptNumber(this.ctx.terminalId, seq) };
     await this.ctx.db.sales.insert(sale);

@@ -11,14 +11,13 @@ export function createSalesAndSettingsHandlers(s: SellingContext): HandlerMap<Co
     'sales.receipt': async (input) => s.receipts.receipt(await s.receipts.byNumber(input.number)),
 
     'settings.get': async () => structuredClone(s.settings.current()),
-    /** Runs in the selling queue: a sale being paid finishes under the rules it was priced with. */
-    'settings.update': (input, call) =>
-      s.queue(async () => {
-        const changes = Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined));
-        const next = await updateSettings(s.ctx, s.settings.current(), changes, sessionOf(call));
-        await s.settings.reload();
-        publishCart(s);
-        return structuredClone(next);
-      }),
+    /** A writing command (the write queue): a sale being paid finishes under the rules it was priced with. */
+    'settings.update': async (input, call) => {
+      const changes = Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined));
+      const next = await updateSettings(s.ctx, s.settings.current(), changes, sessionOf(call));
+      await s.settings.reload();
+      publishCart(s);
+      return structuredClone(next);
+    },
   };
 }

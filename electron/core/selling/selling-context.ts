@@ -3,7 +3,7 @@ import type { CartView } from '../../../shared/api/commands/selling-commands';
 import { computeTotals } from '../../../shared/sale';
 import type { CredentialCheck } from '../auth/credential-check';
 import type { CoreContext } from '../services/core-context';
-import type { SerialQueue } from '../services/serial-queue';
+import type { WriteQueue } from '../services/write-queue';
 import type { CatalogIndex } from './catalog-index';
 import { toCartView } from './cart-view';
 import type { CardPayments } from '../payments/card-payments';
@@ -19,10 +19,11 @@ export interface SellingContext {
   /** Manager approvals at the clerk's till: the login's own credential check. */
   credentials: CredentialCheck;
   /**
-   * Every change to the cart, every checkout and every return runs here, one at a time: a revision check and the
-   * write it guards cannot interleave, and receipt numbers are decided by one writer.
+   * The till's write queue (ctx.writes): every change to the cart, every checkout and every return runs in it, one
+   * at a time, because their commands are declared as writing. A revision check and the write it guards cannot
+   * interleave, and receipt numbers are decided by one writer.
    */
-  queue: SerialQueue;
+  queue: WriteQueue;
   catalog: CatalogIndex;
   stock: StockLedger;
   settings: SettingsFeed;
@@ -32,7 +33,7 @@ export interface SellingContext {
   /** Taking (and cancelling) card payments. */
   cards: CardPayments;
   reader: CardReader;
-  /** Runs work after the current command has answered, before the next one (the selling queue). */
+  /** Runs work after the current command has answered, before the next one (the write queue). */
   later: (work: () => Promise<void>) => void;
   /** Throws (NO_OPEN_SHIFT) when the store sells only during an open shift and none is open here. */
   mayTakeMoney: () => void;
@@ -52,13 +53,13 @@ export function publishCart(s: SellingContext): CartView {
 }
 
 /**
- * Every command that changes the cart goes through here: it runs in the selling queue, and once its work is done
- * (written) the new cart is pushed to every screen. A command that fails changes nothing and pushes nothing.
+ * Every command that changes the cart goes through here (they are declared as writing, so they run in the write
+ * queue): once its work is done (written) the new cart is pushed to every screen. A command that fails changes
+ * nothing and pushes nothing.
  */
-export function mutateCart<T>(s: SellingContext, work: () => Promise<T>): Promise<T> {
-  return s.queue(async () => {
-    const result = await work();
-    publishCart(s);
-    return result;
-  });
+export async function mutateCart<T>(s: SellingContext, work: () => Promise<T>): Promise<T> {
+  s.queue.assertHeld('A change of the cart');
+  const result = await work();
+  publishCart(s);
+  return result;
 }

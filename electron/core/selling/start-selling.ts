@@ -7,7 +7,8 @@ import type { sellingCommands } from '../../../shared/api/commands/selling-comma
 import type { HandlerMap } from '../api/handler-types';
 import type { CredentialCheck } from '../auth/credential-check';
 import type { CoreContext } from '../services/core-context';
-import { createSerialQueue, type SerialQueue } from '../services/serial-queue';
+import type { WriteQueue } from '../services/write-queue';
+import { mergeDistinct } from '../../../shared/api/distinct-merge';
 import type { CatalogIndex } from './catalog-index';
 import { createCartHandlers } from './cart-handlers';
 import { startCatalogFeed } from './catalog-feed';
@@ -41,21 +42,17 @@ export interface SellingDeps {
 
 export interface Selling {
   handlers: HandlerMap<SellingCommandName | PaymentsCommandName | StockCommandName>;
-  /** The selling queue: shift openings and closes take turns with sales in it. */
-  queue: SerialQueue;
   catalog: CatalogIndex;
   settings: SettingsFeed;
   receipts: ReceiptBook;
-  /** Resolves once the work of every command answered so far (a sale's payments, stock, audit) is written. */
-  settled(): Promise<void>;
   stop(): Promise<void>;
 }
 
 export async function startSelling({ ctx, credentials, processor, paymentTiming, mayTakeMoney = () => undefined }: SellingDeps): Promise<Selling> {
   const stops: (() => Promise<void> | void)[] = [];
-  const queue = createSerialQueue();
-  // Work that follows a command's answer runs next in the queue; it catches and logs its own failures.
-  const later = (work: () => Promise<void>) => void queue(work);
+  const queue: WriteQueue = ctx.writes;
+  // Work that follows a command's answer runs next in the write queue; it catches and logs its own failures.
+  const later = (work: () => Promise<void>) => queue.after(work);
   try {
     const catalog = await startCatalogFeed(ctx);
     stops.push(catalog.stop);
@@ -88,22 +85,20 @@ export async function startSelling({ ctx, credentials, processor, paymentTiming,
       later,
       mayTakeMoney,
     };
-    const handlers = {
-      ...createCatalogSearchHandlers(selling),
-      ...createCartHandlers(selling),
-      ...createCheckoutHandlers(selling),
-      ...createReturnHandlers(selling),
-      ...createSalesAndSettingsHandlers(selling),
-      ...payments.handlers,
-      ...(await createStockHandlers(selling)),
-    };
+    const handlers = mergeDistinct(
+      createCatalogSearchHandlers(selling),
+      createCartHandlers(selling),
+      createCheckoutHandlers(selling),
+      createReturnHandlers(selling),
+      createSalesAndSettingsHandlers(selling),
+      payments.handlers,
+      await createStockHandlers(selling),
+    );
     return {
       handlers,
-      queue,
       catalog: catalog.index,
       settings,
       receipts: selling.receipts,
-      settled: () => queue.idle(),
       stop: () => stopAll(stops),
     };
   } catch (error) {

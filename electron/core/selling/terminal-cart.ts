@@ -50,7 +50,7 @@ export class TerminalCart {
 
   /**
    * Reads the stored cart and repairs what a crash may have left half done. `later` runs a write after the command
-   * that asked for it has answered, before the next one (the selling queue).
+   * that asked for it has answered, before the next one (the write queue).
    */
   static async open(
     ctx: CoreContext,

@@ -6,7 +6,6 @@ import { sessionOf } from '../api/handler-types';
 import type { CredentialCheck } from '../auth/credential-check';
 import { publicSession, type SessionRegistry } from '../auth/session-registry';
 import { isoNow, type CoreContext } from './core-context';
-import type { SerialQueue } from './serial-queue';
 import { compareUsers, insertUser, toSummary } from './users-store';
 
 type AuthCommands = 'auth.status' | 'auth.setupFirstAdmin' | 'auth.login' | 'auth.logout';
@@ -15,12 +14,10 @@ export interface AuthDeps {
   ctx: CoreContext;
   sessions: SessionRegistry;
   credentials: CredentialCheck;
-  /** Serialises user writes so uniqueness checks cannot interleave. */
-  userWrites: SerialQueue;
   demo: boolean;
 }
 
-export function createAuthHandlers({ ctx, sessions, credentials, userWrites, demo }: AuthDeps): HandlerMap<AuthCommands> {
+export function createAuthHandlers({ ctx, sessions, credentials, demo }: AuthDeps): HandlerMap<AuthCommands> {
   return {
     'auth.status': async (_input, call) => {
       const users = await ctx.db.users.find().exec();
@@ -33,16 +30,15 @@ export function createAuthHandlers({ ctx, sessions, credentials, userWrites, dem
       };
     },
 
-    'auth.setupFirstAdmin': (input, call) =>
-      userWrites(async () => {
-        if ((await ctx.db.users.count().exec()) > 0) {
-          throw new TillError('SETUP_DONE', 'This till already has users. Log in, or ask an admin to add you.');
-        }
-        const user = await insertUser(ctx, { ...input, role: 'admin' });
-        await ctx.audit.record({ actorId: user.id, type: 'auth.first_admin', subjectId: user.id, details: { username: user.username } });
-        const session = sessions.start(call.channelId, toSummary(user), ctx.terminalId, user.createdAt);
-        return publicSession(session)!;
-      }),
+    'auth.setupFirstAdmin': async (input, call) => {
+      if ((await ctx.db.users.count().exec()) > 0) {
+        throw new TillError('SETUP_DONE', 'This till already has users. Log in, or ask an admin to add you.');
+      }
+      const user = await insertUser(ctx, { ...input, role: 'admin' });
+      await ctx.audit.record({ actorId: user.id, type: 'auth.first_admin', subjectId: user.id, details: { username: user.username } });
+      const session = sessions.start(call.channelId, toSummary(user), ctx.terminalId, user.createdAt);
+      return publicSession(session)!;
+    },
 
     'auth.login': async (input, call) => {
       const user = await credentials.login(input);

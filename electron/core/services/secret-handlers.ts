@@ -11,7 +11,6 @@ import { sessionOf, type HandlerMap } from '../api/handler-types';
 import type { CredentialCheck } from '../auth/credential-check';
 import { publicSession, type Session, type SessionRegistry } from '../auth/session-registry';
 import type { CoreContext } from './core-context';
-import type { SerialQueue } from './serial-queue';
 import { replaceSecret, toListEntry } from './users-store';
 
 type SecretCommands = 'users.resetSecret' | 'users.unlock' | 'auth.changeSecret';
@@ -20,7 +19,6 @@ export interface SecretDeps {
   ctx: CoreContext;
   sessions: SessionRegistry;
   credentials: CredentialCheck;
-  userWrites: SerialQueue;
 }
 
 /** The user `actor` wants to act on, or NOT_FOUND / FORBIDDEN (a manager manages clerks; an admin anyone). */
@@ -31,19 +29,16 @@ async function managedUser(ctx: CoreContext, actor: Session['user'], userId: str
   return doc;
 }
 
-export function createSecretHandlers({ ctx, sessions, credentials, userWrites }: SecretDeps): HandlerMap<SecretCommands> {
+export function createSecretHandlers({ ctx, sessions, credentials }: SecretDeps): HandlerMap<SecretCommands> {
   return {
     'users.resetSecret': async (input, call) => {
       const actor = sessionOf(call).user;
-      const updated = await userWrites(async () => {
-        const doc = await managedUser(ctx, actor, input.userId, 'reset the PIN of');
-        if (doc.id === actor.id) throw new TillError('CONFLICT', 'You cannot reset your own PIN or password: change it instead.');
-        const problem = secretProblem(doc.credentialKind, input.secret);
-        if (problem) throw new TillError('BAD_INPUT', `secret: ${problem}`);
-        const user = await replaceSecret(ctx, doc, input.secret, true);
-        await ctx.audit.record({ actorId: actor.id, type: 'user.secret_reset', subjectId: doc.id, details: { username: doc.username } });
-        return user;
-      });
+      const doc = await managedUser(ctx, actor, input.userId, 'reset the PIN of');
+      if (doc.id === actor.id) throw new TillError('CONFLICT', 'You cannot reset your own PIN or password: change it instead.');
+      const problem = secretProblem(doc.credentialKind, input.secret);
+      if (problem) throw new TillError('BAD_INPUT', `secret: ${problem}`);
+      const updated = await replaceSecret(ctx, doc, input.secret, true);
+      await ctx.audit.record({ actorId: actor.id, type: 'user.secret_reset', subjectId: doc.id, details: { username: doc.username } });
       // Whoever is logged in as them must not go on with the old secret's session.
       sessions.endForUser(updated.id);
       // A reset is what a locked-out user needs: their lock on this till goes with it.
@@ -65,13 +60,11 @@ export function createSecretHandlers({ ctx, sessions, credentials, userWrites }:
       const problem = secretProblem(checked.credentialKind, input.next);
       if (problem) throw new TillError('BAD_INPUT', `next: ${problem}`);
       if (input.next === input.current) throw new TillError('BAD_INPUT', 'next: The new one must differ from the current one.');
-      await userWrites(async () => {
-        const doc = await ctx.db.users.findOne(checked.id).exec();
-        // Reset (or changed) again since the check: the current secret proved nothing about the new state.
-        if (!doc || !doc.active || doc.secretHash !== checked.secretHash) throw new TillError('CONFLICT', 'Your PIN or password was just changed elsewhere. Log in again.');
-        await replaceSecret(ctx, doc, input.next, false);
-        await ctx.audit.record({ actorId: doc.id, type: 'user.secret_changed', subjectId: doc.id, details: { username: doc.username, afterReset: checked.mustChangeSecret } });
-      });
+      const doc = await ctx.db.users.findOne(checked.id).exec();
+      // Reset (or changed) again since the check: the current secret proved nothing about the new state.
+      if (!doc || !doc.active || doc.secretHash !== checked.secretHash) throw new TillError('CONFLICT', 'Your PIN or password was just changed elsewhere. Log in again.');
+      await replaceSecret(ctx, doc, input.next, false);
+      await ctx.audit.record({ actorId: doc.id, type: 'user.secret_changed', subjectId: doc.id, details: { username: doc.username, afterReset: checked.mustChangeSecret } });
       return publicSession(sessions.secretChanged(call.channelId) ?? session)!;
     },
   };

@@ -5,7 +5,8 @@
  * (durable when the clerk is told it worked) and an audit event with a fixed id (`<shiftId>-O`, the movement's own
  * id, `<shiftId>-Z`), written right after and again when the core opens, so a crash between the two loses neither.
  *
- * Everything runs in the selling queue, so a sale and a shift's opening or close never interleave, and the sales of
+ * Everything runs in the till's write queue (its commands are declared as writing; an X report waits its turn too,
+ * so it never sees half a sale), so a sale and a shift's opening or close never interleave, and the sales of
  * a shift are exactly its terminal's sales from the opening to the close (the desk lets the clock pass the
  * millisecond of each opening and close before the next sale can start).
  */
@@ -20,13 +21,10 @@ import { countedTotal, denominationsOf } from '../../../shared/shifts/denominati
 import { drawerFigures, inShift, shiftSalesFigures } from '../../../shared/shifts/shift-figures';
 import type { CredentialAttempt, CredentialCheck } from '../auth/credential-check';
 import { isoNow, type CoreContext } from '../services/core-context';
-import type { SerialQueue } from '../services/serial-queue';
 import type { SettingsFeed } from '../selling/store-settings';
 
 export interface ShiftDeskDeps {
   ctx: CoreContext;
-  /** The selling queue: shifts and sales take turns. */
-  queue: SerialQueue;
   settings: SettingsFeed;
   credentials: CredentialCheck;
   /** A user's display name (the receipts' cache). */
@@ -84,7 +82,7 @@ export class ShiftDesk {
   }
 
   openShift(user: UserSummary, counts: DenominationCount[]): Promise<ShiftView> {
-    return this.deps.queue(async () => {
+    return this.deps.ctx.writes(async () => {
       if (this.open) throw new TillError('CONFLICT', `A shift is open on this till already (since ${this.open.openedAt}): close it first.`);
       const counted = countedTotal(this.deps.settings.current().currency, counts);
       await this.passMillisecond();
@@ -118,7 +116,7 @@ export class ShiftDesk {
 
   /** A paid-in, a paid-out (amount > 0) or a no-sale (amount 0), with its reason. */
   moveCash(user: UserSummary, kind: CashMovementKind, amount: number, reason: string): Promise<ShiftView> {
-    return this.deps.queue(async () => {
+    return this.deps.ctx.writes(async () => {
       const shift = this.requireOpen();
       if (kind === 'paid_out') {
         const expected = await this.expectedNow(shift);
@@ -144,7 +142,7 @@ export class ShiftDesk {
   }
 
   xReport(): Promise<ShiftReportView> {
-    return this.deps.queue(async () => this.report(this.requireOpen(), 'X', false));
+    return this.deps.ctx.writes(async () => this.report(this.requireOpen(), 'X', false));
   }
 
   /**
@@ -152,7 +150,7 @@ export class ShiftDesk {
    * over the store's limit needs a manager: a manager's own session, or `approval` typed at a clerk's till.
    */
   close(user: UserSummary, shiftId: string, counts: DenominationCount[], approval: CredentialAttempt | undefined): Promise<ShiftReportView> {
-    return this.deps.queue(async () => {
+    return this.deps.ctx.writes(async () => {
       const shift = await this.closable(shiftId);
       const settings = this.deps.settings.current();
       const counted = countedTotal(settings.currency, counts);

@@ -1,7 +1,7 @@
 /**
  * A manager's stock adjustment: goods received, damaged, or a product counted. One movement (written by the sale
  * book, the till's one writer of stock movements) and one audit event; bad input is refused before anything is
- * written. Runs in the selling queue, so a count is compared with on hand while no sale is halfway through.
+ * written. Runs in the write queue, so a count is compared with on hand while no sale is halfway through.
  */
 import type { StockAdjustment } from '../../../shared/api/commands/stock-commands';
 import type { StockMovementDoc } from '../../../shared/model';

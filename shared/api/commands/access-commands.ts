@@ -57,6 +57,6 @@ export const auditSearchInput = z
 export type AuditSearch = z.output<typeof auditSearchInput>;
 
 export const accessCommands = {
-  'permissions.table': command<PermissionRow[]>()(noInput, 'manager'),
-  'audit.search': command<AuditPage>()(auditSearchInput, 'manager'),
+  'permissions.table': command<PermissionRow[]>()(noInput, 'manager', 'reads'),
+  'audit.search': command<AuditPage>()(auditSearchInput, 'manager', 'reads'),
 } as const;

@@ -49,31 +49,31 @@ export interface AuditEntry {
 }
 
 export const authCommands = {
-  'auth.status': command<AuthStatus>()(noInput, 'public'),
+  'auth.status': command<AuthStatus>()(noInput, 'public', 'reads'),
   'auth.setupFirstAdmin': command<SessionInfo>()(
     z.object({ username, displayName, credentialKind, secret }).strict().superRefine(secretRule),
-    'public',
+    'public', 'writes',
   ),
-  'auth.login': command<SessionInfo>()(z.object({ username, secret }).strict(), 'public'),
-  'auth.logout': command<{ loggedOut: true }>()(noInput, 'clerk'),
+  'auth.login': command<SessionInfo>()(z.object({ username, secret }).strict(), 'public', 'writes'),
+  'auth.logout': command<{ loggedOut: true }>()(noInput, 'clerk', 'writes'),
   /** Choose a new PIN or password (the current one, e.g. the temporary one a manager gave, proves who you are). */
-  'auth.changeSecret': command<SessionInfo>()(z.object({ current: secret, next: secret }).strict(), 'clerk'),
-  'users.list': command<UserListEntry[]>()(noInput, 'manager'),
+  'auth.changeSecret': command<SessionInfo>()(z.object({ current: secret, next: secret }).strict(), 'clerk', 'writes'),
+  'users.list': command<UserListEntry[]>()(noInput, 'manager', 'reads'),
   'users.create': command<UserSummary>()(
     z.object({ username, displayName, role: z.enum(ROLES), credentialKind, secret }).strict().superRefine(secretRule),
-    'manager',
+    'manager', 'writes',
   ),
   'users.setActive': command<UserSummary>()(
     z.object({ userId: entityId, active: z.boolean() }).strict(),
-    'manager',
+    'manager', 'writes',
   ),
   /** A temporary PIN or password (of the user's kind), to be replaced by the user at the next login. */
-  'users.resetSecret': command<UserListEntry>()(z.object({ userId: entityId, secret }).strict(), 'manager'),
+  'users.resetSecret': command<UserListEntry>()(z.object({ userId: entityId, secret }).strict(), 'manager', 'writes'),
   /** Clears the user's lockout on this till (lockouts are per till). */
-  'users.unlock': command<UserListEntry>()(z.object({ userId: entityId }).strict(), 'manager'),
+  'users.unlock': command<UserListEntry>()(z.object({ userId: entityId }).strict(), 'manager', 'writes'),
   'audit.recent': command<AuditEntry[]>()(
     z.object({ limit: z.number().int().min(1).max(500) }).strict(),
-    'manager',
+    'manager', 'reads',
   ),
 } as const;
 

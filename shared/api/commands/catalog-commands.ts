@@ -7,7 +7,7 @@ export interface CatalogSummary {
 }
 
 export const catalogCommands = {
-  'catalog.summary': command<CatalogSummary>()(noInput, 'clerk'),
+  'catalog.summary': command<CatalogSummary>()(noInput, 'clerk', 'reads'),
 } as const;
 
 export interface CatalogEvents {

@@ -67,27 +67,27 @@ export const catalogIoCommands = {
   /** A new import (a job not yet writing is dropped: one import at a time). */
   'catalogImport.start': command<{ jobId: string }>()(
     z.object({ fileName: z.string().trim().max(200).regex(/^[^\p{Cc}]*$/u, 'File name: no control characters') }).strict(),
-    'manager',
+    'manager', 'job',
   ),
   /** The next piece of the file's text; `seq` counts from 0 so a piece is never taken twice or out of order. */
   'catalogImport.chunk': command<{ rows: number; chars: number }>()(
     z.object({ jobId: entityId, seq: z.number().int().min(0), text: z.string().max(IMPORT_CHUNK_CHARS) }).strict(),
-    'manager',
+    'manager', 'job',
     { maxRequestBytes: 2 * 1024 * 1024 },
   ),
   /** The file is complete: every row checked; the report says what a commit would do. Nothing is written. */
-  'catalogImport.finish': command<ImportReport>()(jobInput, 'manager'),
+  'catalogImport.finish': command<ImportReport>()(jobInput, 'manager', 'job'),
   /**
    * Writes the checked rows: 'clean' only when no row has a problem, 'goodRows' skips the bad ones. Answers when
    * writing ends (done, cancelled or failed), with how many products were written.
    */
-  'catalogImport.commit': command<ImportReport>()(z.object({ jobId: entityId, mode: z.enum(['clean', 'goodRows']) }).strict(), 'manager'),
+  'catalogImport.commit': command<ImportReport>()(z.object({ jobId: entityId, mode: z.enum(['clean', 'goodRows']) }).strict(), 'manager', 'job'),
   /** Before writing: drops the job, nothing written. While writing: stops after the current batch (whole products). */
-  'catalogImport.cancel': command<ImportReport>()(jobInput, 'manager'),
+  'catalogImport.cancel': command<ImportReport>()(jobInput, 'manager', 'job'),
   /** The import job of this till, if any (a screen opened again finds it). */
-  'catalogImport.current': command<ImportReport | null>()(noInput, 'manager'),
+  'catalogImport.current': command<ImportReport | null>()(noInput, 'manager', 'reads'),
   /** A chunk of the catalog as CSV, in id order; the first chunk starts with the BOM and the header row. */
-  'catalogExport.csv': command<CsvChunk>()(z.object({ after: entityId.optional() }).strict(), 'manager'),
+  'catalogExport.csv': command<CsvChunk>()(z.object({ after: entityId.optional() }).strict(), 'manager', 'reads'),
 } as const;
 
 export interface CatalogIoEvents {

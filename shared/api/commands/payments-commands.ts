@@ -72,8 +72,8 @@ export interface ResolutionResult {
 }
 
 export const paymentsCommands = {
-  'payments.status': command<PaymentsStatus>()(noInput, 'clerk'),
-  'payments.worklist': command<PaymentIssueView[]>()(noInput, 'manager'),
+  'payments.status': command<PaymentsStatus>()(noInput, 'clerk', 'reads'),
+  'payments.worklist': command<PaymentIssueView[]>()(noInput, 'manager', 'reads'),
   /** Another payment for a declined or expired card: cash, or a card (online only). */
   'payments.collect': command<ResolutionResult>()(
     z
@@ -83,7 +83,7 @@ export const paymentsCommands = {
         testCard: z.enum(TEST_CARD_NAMES).optional(),
       })
       .strict(),
-    'manager',
+    'manager', 'writes',
   ),
   /** Gives up a declined or expired card payment, with the reason (audited). */
   'payments.writeOff': command<ResolutionResult>()(
@@ -93,13 +93,13 @@ export const paymentsCommands = {
         reason: z.string().trim().min(3, 'Say why it is written off').max(300, 'Reason: at most 300 characters').regex(noControl, 'Reason: no control characters'),
       })
       .strict(),
-    'manager',
+    'manager', 'writes',
   ),
-  'payments.waitingElsewhere': command<WaitingElsewhereView[]>()(noInput, 'manager'),
+  'payments.waitingElsewhere': command<WaitingElsewhereView[]>()(noInput, 'manager', 'reads'),
   /** This till forwards the waiting card payments of a terminal that is gone (same keys: charged once at most). */
   'payments.takeOver': command<{ taken: number; amount: number }>()(
     z.object({ terminalId: z.string().regex(/^[A-Z0-9_]{1,24}$/, 'A terminal id: capitals, digits, _') }).strict(),
-    'manager',
+    'manager', 'writes',
   ),
   /** The store's rule on cards taken while the processor cannot be reached (audited). */
   'payments.setOfflineCards': command<OfflineCardsView>()(
@@ -107,7 +107,7 @@ export const paymentsCommands = {
       .object({ enabled: z.boolean(), perPaymentCap: money.optional(), terminalCap: money.optional() })
       .strict()
       .refine((v) => v.perPaymentCap === undefined || v.terminalCap === undefined || v.perPaymentCap <= v.terminalCap, 'The cap per card cannot exceed the cap per till'),
-    'manager',
+    'manager', 'writes',
   ),
 } as const;
 

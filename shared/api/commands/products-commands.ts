@@ -61,19 +61,19 @@ export const productsCommands = {
         limit: z.number().int().min(1).max(PRODUCT_PAGE_MAX),
       })
       .strict(),
-    'manager',
+    'manager', 'reads',
   ),
-  'products.get': command<ProductDetail>()(z.object({ id: entityId }).strict(), 'manager'),
+  'products.get': command<ProductDetail>()(z.object({ id: entityId }).strict(), 'manager', 'reads'),
   /** Creates (no id) or updates a product. A price change is audited with the old and new price. */
-  'products.save': command<ProductDetail>()(productDraftInput, 'manager'),
+  'products.save': command<ProductDetail>()(productDraftInput, 'manager', 'writes'),
   /** No longer for sale; it stays in the catalog (past sales name it) and its quick key is freed. */
-  'products.archive': command<ProductDetail>()(z.object({ id: entityId }).strict(), 'manager'),
-  'products.restore': command<ProductDetail>()(z.object({ id: entityId }).strict(), 'manager'),
+  'products.archive': command<ProductDetail>()(z.object({ id: entityId }).strict(), 'manager', 'writes'),
+  'products.restore': command<ProductDetail>()(z.object({ id: entityId }).strict(), 'manager', 'writes'),
   /** Creates (no id, placed last) or renames/recolours a category. The list is `catalog.categories`. */
   'categories.save': command<CategoryDetail>()(
     z.object({ id: entityId.optional(), name: z.string().max(1_000), color: z.string().max(100) }).strict(),
-    'manager',
+    'manager', 'writes',
   ),
   /** Every category's id once, in the new order. */
-  'categories.reorder': command<CategoryDetail[]>()(z.object({ ids: z.array(entityId).min(1).max(10_000) }).strict(), 'manager'),
+  'categories.reorder': command<CategoryDetail[]>()(z.object({ ids: z.array(entityId).min(1).max(10_000) }).strict(), 'manager', 'writes'),
 } as const;

@@ -164,18 +164,18 @@ export interface TerminalView {
 }
 
 export const reportsCommands = {
-  'reports.dashboard': command<DashboardView>()(rangeInput, 'manager'),
+  'reports.dashboard': command<DashboardView>()(rangeInput, 'manager', 'reads'),
   /** The sales behind a figure, oldest first, a page at a time. */
   'reports.sales': command<SalesPage>()(
     z.object({ filter: salesFilter, after: cursor.optional(), limit: z.number().int().min(1).max(200) }).strict(),
-    'manager',
+    'manager', 'reads',
   ),
   /** A chunk of the range's sales (one row per sale) or sale lines (one row per line) as CSV; the screen joins them. */
   'reports.csv': command<CsvChunk>()(
     z.object({ range: rangeInput, what: z.enum(['sales', 'lines']), after: cursor.optional() }).strict(),
-    'manager',
+    'manager', 'reads',
   ),
-  'terminals.list': command<TerminalView[]>()(noInput, 'manager'),
+  'terminals.list': command<TerminalView[]>()(noInput, 'manager', 'reads'),
 } as const;
 
 export interface ReportsEvents {

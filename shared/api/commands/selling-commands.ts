@@ -243,7 +243,7 @@ export interface CheckoutResult {
 
 // ---- commands -------------------------------------------------------------------------------------------------
 export const sellingCommands = {
-  'catalog.categories': command<CategoryView[]>()(noInput, 'clerk'),
+  'catalog.categories': command<CategoryView[]>()(noInput, 'clerk', 'reads'),
   'catalog.search': command<SearchResult>()(
     z
       .object({
@@ -253,26 +253,26 @@ export const sellingCommands = {
         offset: z.number().int().min(0).max(1_000_000).optional(),
       })
       .strict(),
-    'clerk',
+    'clerk', 'reads',
   ),
-  'catalog.quickKeys': command<ProductView[]>()(noInput, 'clerk'),
+  'catalog.quickKeys': command<ProductView[]>()(noInput, 'clerk', 'reads'),
 
-  'cart.get': command<CartView>()(noInput, 'clerk'),
+  'cart.get': command<CartView>()(noInput, 'clerk', 'reads'),
   /** What a barcode scanner typed. Unknown or invalid codes are an error that names the code; nothing is added. */
-  'cart.scan': command<CartView>()(z.object({ code: z.string().trim().min(1).max(64) }).strict(), 'clerk'),
-  'cart.addProduct': command<CartView>()(z.object({ productId: entityId, qtyMilli: qtyMilli.optional() }).strict(), 'clerk'),
-  'cart.setQuantity': command<CartView>()(z.object({ lineId: entityId, qtyMilli }).strict(), 'clerk'),
-  'cart.removeLine': command<CartView>()(z.object({ lineId: entityId }).strict(), 'clerk'),
+  'cart.scan': command<CartView>()(z.object({ code: z.string().trim().min(1).max(64) }).strict(), 'clerk', 'writes'),
+  'cart.addProduct': command<CartView>()(z.object({ productId: entityId, qtyMilli: qtyMilli.optional() }).strict(), 'clerk', 'writes'),
+  'cart.setQuantity': command<CartView>()(z.object({ lineId: entityId, qtyMilli }).strict(), 'clerk', 'writes'),
+  'cart.removeLine': command<CartView>()(z.object({ lineId: entityId }).strict(), 'clerk', 'writes'),
   /** Over the clerk's limit a manager's `approval` is needed (audited, naming both); null removes the discount. */
   'cart.setLineDiscount': command<CartView>()(
     z.object({ lineId: entityId, discount: discount.nullable(), approval: approval.optional() }).strict(),
-    'clerk',
+    'clerk', 'writes',
   ),
-  'cart.setCartDiscount': command<CartView>()(z.object({ discount: discount.nullable(), approval: approval.optional() }).strict(), 'clerk'),
-  'cart.clear': command<CartView>()(noInput, 'clerk'),
-  'cart.park': command<ParkedCartSummary>()(z.object({ note: storeText(0, 80) }).strict(), 'clerk'),
-  'cart.parked': command<ParkedCartSummary[]>()(noInput, 'clerk'),
-  'cart.resume': command<CartView>()(z.object({ parkedId: entityId }).strict(), 'clerk'),
+  'cart.setCartDiscount': command<CartView>()(z.object({ discount: discount.nullable(), approval: approval.optional() }).strict(), 'clerk', 'writes'),
+  'cart.clear': command<CartView>()(noInput, 'clerk', 'writes'),
+  'cart.park': command<ParkedCartSummary>()(z.object({ note: storeText(0, 80) }).strict(), 'clerk', 'writes'),
+  'cart.parked': command<ParkedCartSummary[]>()(noInput, 'clerk', 'reads'),
+  'cart.resume': command<CartView>()(z.object({ parkedId: entityId }).strict(), 'clerk', 'writes'),
 
   /**
    * Pays for the current cart. `cartRevision` must match the cart the clerk saw; tenders in order (the last
@@ -281,13 +281,13 @@ export const sellingCommands = {
    */
   'checkout.pay': command<CheckoutResult>()(
     z.object({ cartRevision: z.number().int().min(0), tenders: z.array(tender).min(1).max(10) }).strict(),
-    'clerk',
+    'clerk', 'writes',
   ),
 
-  'sales.recent': command<SaleSummary[]>()(z.object({ limit: z.number().int().min(1).max(200) }).strict(), 'clerk'),
-  'sales.receipt': command<ReceiptView>()(z.object({ number: receiptNumber }).strict(), 'clerk'),
+  'sales.recent': command<SaleSummary[]>()(z.object({ limit: z.number().int().min(1).max(200) }).strict(), 'clerk', 'reads'),
+  'sales.receipt': command<ReceiptView>()(z.object({ number: receiptNumber }).strict(), 'clerk', 'reads'),
 
-  'returns.lookup': command<ReturnableSale>()(z.object({ number: receiptNumber }).strict(), 'clerk'),
+  'returns.lookup': command<ReturnableSale>()(z.object({ number: receiptNumber }).strict(), 'clerk', 'reads'),
   /** A clerk needs a manager's `approval`; a manager's own session approves. */
   'returns.create': command<CheckoutResult>()(
     z
@@ -298,12 +298,12 @@ export const sellingCommands = {
         approval: approval.optional(),
       })
       .strict(),
-    'clerk',
+    'clerk', 'writes',
   ),
 
-  'stock.onHand': command<{ productId: string; qtyMilli: number }>()(z.object({ productId: entityId }).strict(), 'clerk'),
+  'stock.onHand': command<{ productId: string; qtyMilli: number }>()(z.object({ productId: entityId }).strict(), 'clerk', 'reads'),
 
-  'settings.get': command<StoreSettingsView>()(noInput, 'clerk'),
+  'settings.get': command<StoreSettingsView>()(noInput, 'clerk', 'reads'),
   'settings.update': command<StoreSettingsView>()(
     z
       .object({
@@ -341,11 +341,11 @@ export const sellingCommands = {
       .partial()
       .strict()
       .refine((changes) => Object.keys(changes).length > 0, 'Nothing to change: name at least one setting'),
-    'admin',
+    'admin', 'writes',
   ),
 
   /** The customer display (a second window or page) may read the cart without a session: it shows no secrets. */
-  'display.current': command<CartView | null>()(noInput, 'public'),
+  'display.current': command<CartView | null>()(noInput, 'public', 'reads'),
 } as const;
 
 export interface SellingEvents {

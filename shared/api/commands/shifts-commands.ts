@@ -130,28 +130,28 @@ export interface ShiftSummary {
 }
 
 export const shiftsCommands = {
-  'shifts.current': command<ShiftDeskView>()(noInput, 'clerk'),
+  'shifts.current': command<ShiftDeskView>()(noInput, 'clerk', 'reads'),
   /** Opens this terminal's shift with the float counted by denomination. */
-  'shifts.open': command<ShiftView>()(z.object({ counts: drawerCount }).strict(), 'clerk'),
+  'shifts.open': command<ShiftView>()(z.object({ counts: drawerCount }).strict(), 'clerk', 'writes'),
   'shifts.cashMovement': command<ShiftView>()(
     z.object({ kind: z.enum(['paid_in', 'paid_out']), amount: z.number().int().min(1).max(1e10), reason }).strict(),
-    'clerk',
+    'clerk', 'writes',
   ),
   /** Opens the drawer without a sale (audited). */
-  'shifts.noSale': command<ShiftView>()(z.object({ reason }).strict(), 'clerk'),
-  'shifts.xReport': command<ShiftReportView>()(noInput, 'clerk'),
+  'shifts.noSale': command<ShiftView>()(z.object({ reason }).strict(), 'clerk', 'writes'),
+  'shifts.xReport': command<ShiftReportView>()(noInput, 'clerk', 'reads'),
   /**
    * Closes the shift with the cash counted by denomination and answers its Z report. A variance beyond the store's
    * limit needs a manager's `approval` (a manager's own session approves). A shift is closed, and its Z made, once.
    */
   'shifts.close': command<ShiftReportView>()(
     z.object({ shiftId: entityId, counts: drawerCount, approval: approval.optional() }).strict(),
-    'clerk',
+    'clerk', 'writes',
   ),
   /** A shift's report again: the Z of a closed shift (marked as a reprint), the X of an open one. */
-  'shifts.report': command<ShiftReportView>()(z.object({ shiftId: entityId }).strict(), 'manager'),
+  'shifts.report': command<ShiftReportView>()(z.object({ shiftId: entityId }).strict(), 'manager', 'reads'),
   /** Shifts of every terminal opened in the range, newest first. */
-  'shifts.list': command<ShiftSummary[]>()(rangeInput, 'manager'),
+  'shifts.list': command<ShiftSummary[]>()(rangeInput, 'manager', 'reads'),
 } as const;
 
 export interface ShiftsEvents {

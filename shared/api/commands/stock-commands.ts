@@ -87,32 +87,32 @@ export interface StocktakePosted {
 
 export const stockCommands = {
   /** On hand per active product, in name order or by search (name, SKU, barcode), optionally in one category. */
-  'stock.list': command<StockPage>()(z.object({ query: z.string().max(100), categoryId: entityId.optional(), ...page }).strict(), 'manager'),
+  'stock.list': command<StockPage>()(z.object({ query: z.string().max(100), categoryId: entityId.optional(), ...page }).strict(), 'manager', 'reads'),
   /**
    * received n: +n; damaged n: −n; counted n: on hand becomes n. One movement and one audit event; bad input
    * (zero, part pieces, an unknown or archived product, a count that changes nothing) writes nothing.
    */
   'stock.adjust': command<StockAdjustment>()(
     z.object({ productId: entityId, reason: z.enum(ADJUST_REASONS), qtyMilli, note: note.optional() }).strict(),
-    'manager',
+    'manager', 'writes',
   ),
   /** Active products whose on hand is below their minimum, lowest first relative to it. */
-  'stock.low': command<StockPage>()(z.object(page).strict(), 'manager'),
+  'stock.low': command<StockPage>()(z.object(page).strict(), 'manager', 'reads'),
 
   /** Starts this till's stocktake of one category (or the whole store without one); refused while one is open. */
-  'stocktake.start': command<StocktakeView>()(z.object({ categoryId: entityId.optional() }).strict(), 'manager'),
+  'stocktake.start': command<StocktakeView>()(z.object({ categoryId: entityId.optional() }).strict(), 'manager', 'writes'),
   /** This till's stocktake (null when none was started): header, totals and one page of its products. */
   'stocktake.get': command<StocktakeView | null>()(
     z.object({ query: z.string().max(100), onlyCounted: z.boolean().optional(), ...page }).strict(),
-    'manager',
+    'manager', 'reads',
   ),
   /** Records a count (null clears it); what is on hand at that moment is what the count is compared with. */
   'stocktake.count': command<StocktakeLineView>()(
     z.object({ stocktakeId: entityId, productId: entityId, countedMilli: qtyMilli.nullable() }).strict(),
-    'manager',
+    'manager', 'writes',
   ),
   /** Posts every difference as one batch of movements (one write) and an audit event; posting again writes nothing. */
-  'stocktake.post': command<StocktakePosted>()(z.object({ stocktakeId: entityId }).strict(), 'manager'),
+  'stocktake.post': command<StocktakePosted>()(z.object({ stocktakeId: entityId }).strict(), 'manager', 'writes'),
   /** Drops an open stocktake and its counts; nothing is posted. */
-  'stocktake.cancel': command<{ cancelled: string }>()(z.object({ stocktakeId: entityId }).strict(), 'manager'),
+  'stocktake.cancel': command<{ cancelled: string }>()(z.object({ stocktakeId: entityId }).strict(), 'manager', 'writes'),
 } as const;

@@ -85,13 +85,13 @@ export interface RetryResult {
 
 export const syncCommands = {
   /** Public: the login screen shows it too (a till that cannot sync should say so before anyone logs in); no secrets in it. */
-  'sync.status': command<SyncStatus>()(noInput, 'public'),
+  'sync.status': command<SyncStatus>()(noInput, 'public', 'reads'),
   /** Tries address and account without saving anything. */
-  'sync.testConnection': command<ConnectionCheck>()(pairingInput, 'manager'),
+  'sync.testConnection': command<ConnectionCheck>()(pairingInput, 'manager', 'reads'),
   /** Tests, then saves the address and account (0600 file on the till) and starts syncing with them. */
-  'sync.pair': command<ConnectionCheck>()(pairingInput, 'manager'),
-  'sync.rejections': command<RejectedDocView[]>()(noInput, 'manager'),
-  'sync.retryRejected': command<RetryResult>()(noInput, 'manager'),
+  'sync.pair': command<ConnectionCheck>()(pairingInput, 'manager', 'job'),
+  'sync.rejections': command<RejectedDocView[]>()(noInput, 'manager', 'reads'),
+  'sync.retryRejected': command<RetryResult>()(noInput, 'manager', 'job'),
 } as const;
 
 export interface SyncEvents {
