@@ -2,8 +2,10 @@
  * The `fetch` rxdb's CouchDB replication uses for one database, built on the terminal's ServerLink. It closes
  * the replication's known pitfalls:
  * - any answer that is not ok throws (a 401 on the live feed would otherwise crash rxdb's long-poll loop);
- * - design documents (`_design/…`) never reach the store; a page that lost some to the filter is filled up from
- *   the following changes, because rxdb takes a short page for the end of the feed and would stop its first pull;
+ * - design documents (`_design/…`) never reach the store, nor does a revision the pull guard refuses (an older
+ *   copy of the till's own document, a change the rules do not allow: pull-guard.ts); a page that lost some to
+ *   these filters is filled up from the following changes, because rxdb takes a short page for the end of the feed
+ *   and would stop its first pull;
  * - a document the server's validate_doc_update refuses is taken out of the upload's answer and reported,
  *   so it cannot wedge the upload of the documents after it; the sync engine lists it for a manager and
  *   retries it later;
@@ -11,6 +13,7 @@
  *   after failed requests: changes written between a dropped connection and the retry were never pulled. The
  *   live feed here always starts where this database's pull got to.
  */
+import type { PullAdmission } from './pull-guard';
 import { SyncError } from './sync-errors';
 import type { ServerLink } from './server-link';
 
@@ -23,10 +26,17 @@ export interface RejectedWrite {
 export interface CouchFetchHooks {
   onRejected(rows: RejectedWrite[]): void;
   onAccepted(ids: string[]): void;
+  /** Which pulled documents may reach the store (the pull guard); absent: all but design documents. */
+  admit?: PullAdmission;
+}
+
+interface ChangesRow {
+  id: string;
+  doc?: Record<string, unknown>;
 }
 
 interface ChangesPage {
-  results: { id: string }[];
+  results: ChangesRow[];
   last_seq: unknown;
 }
 
@@ -91,7 +101,7 @@ export function createCouchFetch(link: ServerLink, hooks: CouchFetchHooks): type
     const body = typeof init?.body === 'string' ? init.body : undefined;
     if (init?.body !== undefined && body === undefined) throw new Error('Only JSON text bodies are sent to the server');
 
-    if (method === 'GET' && /^[^/]+\/_changes\?/.test(path)) return json(await readChanges(link, path, position));
+    if (method === 'GET' && /^[^/]+\/_changes\?/.test(path)) return json(await readChanges(link, path, position, hooks.admit));
     const answer = await link.request(path, { method, body });
     if (method === 'POST' && /^[^/]+\/_bulk_docs(\?|$)/.test(path)) return json(splitBulkAnswer(answer.text, hooks));
     return new Response(answer.text, { status: answer.status, headers: { 'content-type': 'application/json' } });
@@ -99,7 +109,7 @@ export function createCouchFetch(link: ServerLink, hooks: CouchFetchHooks): type
   return couchFetch as typeof fetch;
 }
 
-async function readChanges(link: ServerLink, path: string, position: PullPosition): Promise<ChangesPage> {
+async function readChanges(link: ServerLink, path: string, position: PullPosition, admit: PullAdmission | undefined): Promise<ChangesPage> {
   const query = new URLSearchParams(path.slice(path.indexOf('?') + 1));
   const longpoll = query.get('feed') === 'longpoll';
   if (longpoll && query.get('since') === 'now') {
@@ -112,7 +122,7 @@ async function readChanges(link: ServerLink, path: string, position: PullPositio
   if (longpoll) {
     const page = await fetchChangesPage(link, path, query, true);
     position.advance(page.last_seq, true);
-    return { ...page, results: page.results.filter((row) => !isDesignDocId(row?.id)) };
+    return { ...page, results: await admitted(page.results, admit) };
   }
   // rxdb ends its first pull at the first page shorter than the batch size. A page that lost design documents
   // to the filter is filled up from the following changes, so only the true end of the feed is short.
@@ -124,7 +134,7 @@ async function readChanges(link: ServerLink, path: string, position: PullPositio
     if (Number.isFinite(wanted)) query.set('limit', String(wanted));
     const page = await fetchChangesPage(link, path, query, false);
     lastSeq = page.last_seq;
-    results.push(...page.results.filter((row) => !isDesignDocId(row?.id)));
+    results.push(...(await admitted(page.results, admit)));
     const ended = page.results.length < wanted;
     if (ended || results.length >= limit || round >= MAX_SKIPPED_PAGES) {
       position.advance(lastSeq, ended);
@@ -132,6 +142,14 @@ async function readChanges(link: ServerLink, path: string, position: PullPositio
     }
     query.set('since', String(lastSeq));
   }
+}
+
+/** The rows of a page that may reach the store: no design documents, and what the pull guard admits. */
+async function admitted(rows: ChangesRow[], admit: PullAdmission | undefined): Promise<ChangesRow[]> {
+  const documents = rows.filter((row) => !isDesignDocId(row?.id));
+  if (!admit) return documents;
+  const verdicts = await admit(documents.map((row) => row.doc ?? { _id: row.id }));
+  return documents.filter((_, i) => verdicts[i]);
 }
 
 async function fetchChangesPage(link: ServerLink, path: string, query: URLSearchParams, longpoll: boolean): Promise<ChangesPage> {

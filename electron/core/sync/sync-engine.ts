@@ -16,6 +16,7 @@ import type { SyncSettings } from './sync-settings';
 
 export type { SyncSettings };
 import { DEFAULT_BATCHES, startCollectionReplication, type BatchSizes, type CollectionReplication } from './collection-replication';
+import { createPullGuard, type RefusedRevision } from './pull-guard';
 import { RejectionList } from './rejections';
 import { retryRejectedDocs } from './rejection-retry';
 import { DEFAULT_TIMING, ServerLink, type LinkState, type LinkTiming } from './server-link';
@@ -53,6 +54,8 @@ export class SyncEngine {
   private stopped = false;
   private localWrites: Subscription | null = null;
   private lastStatusMs = 0;
+  /** Revisions the pull refused and audited already (collection, id and fingerprint). */
+  private readonly refusedSeen = new Set<string>();
 
   constructor(
     private readonly ctx: CoreContext,
@@ -208,6 +211,7 @@ export class SyncEngine {
           hooks: {
             onRejected: (rows) => this.rejections.rejected(collection, rows),
             onAccepted: (ids) => this.rejections.accepted(collection, ids),
+            admit: createPullGuard({ db: this.ctx.db, collection, prefix: this.prefix, terminalId: this.ctx.terminalId, onRefused: (refused) => this.onPullRefused(refused) }),
           },
           onConflict: (conflict) => void this.onConflict(collection, conflict),
           onActivity: () => this.scheduleStatus(),
@@ -264,6 +268,25 @@ export class SyncEngine {
     if (now && !sameContent(now, local) && !sameContent(now, conflict.output as Record<string, unknown>)) return;
     const [winner, loser] = decision.winner === 'local' ? [local, server] : [server, local];
     await this.auditLoser(collection, winner, loser, decision.reason);
+  }
+
+  /**
+   * A revision the pull refused (pull-guard.ts) stays on the server; the till keeps its own copy. It is logged for
+   * IT and audited (once per revision while the till runs), so the store sees that someone wrote past the rules.
+   */
+  private onPullRefused(refused: RefusedRevision): void {
+    const key = `${refused.collection}|${refused.id}|${refused.fingerprint}`;
+    if (this.refusedSeen.has(key)) return;
+    this.refusedSeen.add(key);
+    this.ctx.log.warn('The server holds a revision this till does not take into its books', { ...refused });
+    this.ctx.audit
+      .record({
+        actorId: '',
+        type: 'sync.pull_refused',
+        subjectId: refused.id.slice(0, 64),
+        details: { collection: refused.collection, reason: refused.reason.slice(0, 300), revision: refused.fingerprint },
+      })
+      .catch((error: unknown) => this.ctx.log.error('Could not audit a refused revision', { ...refused, error }));
   }
 
   /** The losing version of a conflict goes to the audit log (replicated like any audit event): nothing vanishes. */
