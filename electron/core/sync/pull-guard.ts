@@ -45,6 +45,8 @@ export interface PullGuardOptions {
 
 /** Demo seed documents are uploaded by whichever manager terminal seeded them first (server/doc-rule.ts). */
 const SEED_TERMINAL = 'DEMO';
+/** The verdict for a revision not taken that is no news: the copy held here, or an older one of the till's own. */
+const SILENT = 'silent';
 /** The revision both sides get when a pulled document is judged as an edit of the copy held here. */
 const HELD_REVISION = '1-held';
 
@@ -56,15 +58,17 @@ export function createPullGuard(options: PullGuardOptions): PullAdmission {
   const storage = db[collection].storageInstance;
 
   const judge = (incoming: Doc, held: Doc | null): string | null => {
-    if (held && sameContent(held, incoming)) return null;
+    // A copy equal to the one held changes nothing, and is not passed on: rxdb writes what it pulled later than this
+    // check, when the till may have moved on, and would then write this copy over the newer one.
+    if (held && sameContent(held, incoming)) return SILENT;
+    if (policy.kind !== 'shared' && held && String(held.terminalId ?? '') === terminalId) {
+      // Never replaced. An older copy sent back is no news; anything else was written past the rules.
+      const problem = asOwner(held, (user) => rule(asCouch(held, primary, HELD_REVISION), asCouch(incoming, primary, HELD_REVISION), user));
+      return problem === null ? SILENT : `differs from this till's own copy (${problem})`;
+    }
     if (policy.kind === 'shared') {
       if (!held) return rule(asCouch(incoming, primary, null), null, { name: `${prefix}pull`, roles: [terminalRole(prefix), managerTerminalRole(prefix)] });
       return decideConflict(policy, held, incoming).winner === 'server' ? null : 'older than the version held here (fewer edits)';
-    }
-    if (held && String(held.terminalId ?? '') === terminalId) {
-      // Never replaced. An older copy sent back is no news; anything else was written past the rules.
-      const problem = asOwner(held, (user) => rule(asCouch(held, primary, HELD_REVISION), asCouch(incoming, primary, HELD_REVISION), user));
-      return problem === null ? 'own' : `differs from this till's own copy (${problem})`;
     }
     return asOwner(incoming, (user) => rule(asCouch(incoming, primary, held ? HELD_REVISION : null), held ? asCouch(held, primary, HELD_REVISION) : null, user));
   };
@@ -90,7 +94,7 @@ export function createPullGuard(options: PullGuardOptions): PullAdmission {
     return upgraded.map((incoming, i) => {
       const verdict = judge(incoming, held.get(ids[i]!) ?? null);
       if (verdict === null) return true;
-      if (verdict !== 'own') {
+      if (verdict !== SILENT) {
         const fingerprint = createHash('sha256').update(JSON.stringify(docs[i])).digest('hex').slice(0, 16);
         options.onRefused({ collection, id: ids[i]!, reason: verdict, fingerprint });
       }
