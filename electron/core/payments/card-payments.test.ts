@@ -95,7 +95,7 @@ describe('card payments when the processor cannot be reached', () => {
     const paid = await t.must(TILL, 'checkout.pay', { cartRevision: first.revision, tenders: [{ method: 'card', amount: 1299, contact: '+49 170 555' }] });
     expect(paid.receipt.payments).toEqual([{ method: 'card', amount: 1299, status: 'queued', card: 'Visa \u2022\u2022\u2022\u2022 4242', offline: true }]);
     expect(paid.receipt.settlement).toBe('waiting');
-    await vi.waitFor(async () => expect(await status(t)).toMatchObject({ processor: 'unreachable', waiting: { count: 1, amount: 1299 }, offlineRoom: 1201 }));
+    await vi.waitFor(async () => expect(await status(t)).toMatchObject({ processor: 'unreachable', waiting: { count: 1, amount: 1299 }, offlineRoom: 1201 }), { timeout: 10_000 });
 
     // Over the cap per card, and over what the till may still hold: refused, nothing written.
     const big = await cartOf(t, [COFFEE.barcode, COFFEE.barcode]);
