@@ -7,7 +7,8 @@ import { rmSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { TillError } from '../../../shared/api/errors';
 import { createIdFactory } from '../../../shared/ids';
-import type { PaymentDoc, PaymentStatus } from '../../../shared/model';
+import { upgradeDoc } from '../../../shared/db/migrations';
+import type { PaymentDoc, PaymentStatus, SaleDoc } from '../../../shared/model';
 import { TEST_CARDS } from '../../../shared/payments/processor-api';
 import { cardTender, cashTender } from '../../../shared/sale/sale-tender';
 import { openDatabase, type KassaDatabase } from '../db/open-database';
@@ -149,6 +150,18 @@ describe('PaymentLedger.insertDerived', () => {
     expect(errors).toEqual([]);
   });
 
+  it('counts a payment written before payments named their clerk and their life (migrated from v0) as the same', async () => {
+    const { ledger, db, errors } = await openLedger();
+    // A sale and its payments as the till wrote them before card payments, each brought to today's shape.
+    const v0Tenders = [{ method: 'card', amount: 1299, tendered: 1299, reference: 'REF-1' }, { method: 'cash', amount: 500, tendered: 1000, reference: '' }];
+    const sale = upgradeDoc('sales', saleDoc({ id: 'T1-OLD', total: 1799, tenders: v0Tenders as unknown as SaleDoc['tenders'] }));
+    const v0Payments = v0Tenders.map((t, i) => ({ id: `T1-OLD-P${i + 1}`, saleId: 'T1-OLD', terminalId: 'T1', method: t.method, amount: t.amount, currency: 'EUR', status: 'captured', createdAt: sale.createdAt, reference: t.reference }));
+    await db.payments.bulkInsert(v0Payments.map((p) => upgradeDoc('payments', p as unknown as PaymentDoc)));
+    expect((await stored(db, 'T1-OLD-P1'))!.data.clerkId).toBe('');
+    expect(await ledger.insertDerived(derivedDocs(sale).payments)).toEqual(new Set());
+    expect(errors).toEqual([]);
+  });
+
   it('refuses a payment of another terminal, writing none of the batch', async () => {
     const { ledger, db } = await openLedger();
     const [cash] = paymentsOfSale({ reference: 'REF-1', forwarding: '' });
@@ -177,6 +190,7 @@ describe('PaymentLedger.insertDerived', () => {
     ['another card', (p) => ({ ...p, cardLast4: '0005', cardToken: 'tok_other' }), 'cardLast4, cardToken'],
     ['another key', (p) => ({ ...p, idempotencyKey: 'T1-SALE-P2-FFFFFFFF' }), 'idempotencyKey'],
     ['another sale', (p) => ({ ...p, saleId: 'T1-OTHER' }), 'saleId'],
+    ['another clerk', (p) => ({ ...p, clerkId: 'DEMO-U9' }), 'clerkId'],
     ['another processor reference', (p) => ({ ...p, reference: 'REF-FORGED' }), 'reference'],
     ['a status the derived one cannot reach', (p) => ({ ...p, status: 'queued', settledAt: '' }), 'status'],
   ])('throws, logged for IT, when %s is stored under a derived payment\u2019s id, and leaves it alone', async (_name, corrupt, fields) => {

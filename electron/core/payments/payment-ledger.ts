@@ -117,7 +117,9 @@ export class PaymentLedger {
  */
 function differencesFromDerived(derived: PaymentDoc, stored: PaymentDoc): string[] {
   const fields = SYNC_POLICIES.payments.kind === 'owned' ? SYNC_POLICIES.payments.frozen : [];
-  const out = fields.filter((f) => JSON.stringify(stored[f as keyof PaymentDoc]) !== JSON.stringify(derived[f as keyof PaymentDoc]));
+  // Payments from before they named their clerk were given none by their migration (shared/db/migrations.ts).
+  const unknown = (f: string) => f === 'clerkId' && stored.clerkId === '';
+  const out = fields.filter((f) => !unknown(f) && JSON.stringify(stored[f as keyof PaymentDoc]) !== JSON.stringify(derived[f as keyof PaymentDoc]));
   if (derived.reference !== '' && stored.reference !== derived.reference) out.push('reference');
   if (stored.status !== derived.status && !(PAYMENT_REACHABLE[derived.status] ?? []).includes(stored.status)) out.push('status');
   return out;
