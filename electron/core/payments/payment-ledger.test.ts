@@ -142,11 +142,11 @@ describe('PaymentLedger.insertDerived', () => {
     const payments = paymentsOfSale({ reference: '', forwarding: 'queued' });
     await ledger.insertDerived(payments);
     await ledger.change('T1-SALE-P2', 'submitting', { attempts: 1 });
-    await ledger.change('T1-SALE-P2', 'declined', { reason: 'Insufficient funds' });
+    await ledger.change('T1-SALE-P2', 'captured', { reference: 'REF-FORWARDED' });
     // The crash-recovery pass derives the same payments again: only a missing one is written.
     await db.payments.findOne('T1-SALE-P1').remove();
     expect(await ledger.insertDerived(payments)).toEqual(new Set(['T1-SALE-P1']));
-    expect((await stored(db, 'T1-SALE-P2'))!.data).toMatchObject({ status: 'declined', attempts: 1, reason: 'Insufficient funds' });
+    expect((await stored(db, 'T1-SALE-P2'))!.data).toMatchObject({ status: 'captured', attempts: 1, reference: 'REF-FORWARDED' });
     expect(errors).toEqual([]);
   });
 
