@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { emptyCart, MAX_QTY_MILLI, type NewCartLine } from './cart';
+import { emptyCart, MAX_CART_LINES, MAX_LINE_AMOUNT, MAX_QTY_MILLI, type NewCartLine } from './cart';
 import { addLine, removeLine, setCartDiscount, setLineDiscount, setQuantity } from './cart-ops';
 import { cartOf, frozen, line, must, refusal } from './test-fixtures';
 
@@ -48,6 +48,15 @@ describe('addLine', () => {
     const cart = must(addLine(emptyCart(), { ...milk, qtyMilli: MAX_QTY_MILLI }));
     expect(refusal(addLine(cart, { ...milk, lineId: 'x' })).message).toBe('The quantity is too large: at most 1,000,000.');
     expect(refusal(addLine(cart, { ...apples, lineId: 'a' })).message).toBe('That cart line id is already used.');
+  });
+
+  it('takes a line of exactly the largest amount and the largest number of lines, not one more', () => {
+    expect(must(addLine(emptyCart(), { ...milk, unitPrice: MAX_LINE_AMOUNT })).lines[0]?.unitPrice).toBe(MAX_LINE_AMOUNT);
+    expect(refusal(addLine(emptyCart(), { ...milk, unitPrice: MAX_LINE_AMOUNT + 1 })).message).toBe('The line amount is too large: check price and quantity.');
+    const almostFull = cartOf(Array.from({ length: MAX_CART_LINES - 1 }, () => line()));
+    const full = must(addLine(almostFull, { ...milk, lineId: 'last' }));
+    expect(full.lines).toHaveLength(MAX_CART_LINES);
+    expect(refusal(addLine(full, { ...apples, lineId: 'one-more' })).message).toBe(`A sale can have at most ${MAX_CART_LINES} lines: start a second sale.`);
   });
 
   it('refuses a weight finer than a gram', () => {

@@ -15,7 +15,7 @@ describe('discountNeedsOverride (clerk limit 15 %)', () => {
     ['line 1.50 of 10.00', cartOf([line({ unitPrice: 1000, discount: amt(150) })]), false],
     ['line 1.51 of 10.00', cartOf([line({ unitPrice: 1000, discount: amt(151) })]), true],
     ['sale 15 %', cartOf([line({ unitPrice: 1000 })], pct(1500)), false],
-    ['sale 16 %', cartOf([line({ unitPrice: 1000 })], pct(1600)), true],
+    ['sale 15.01 %', cartOf([line({ unitPrice: 1000 })], pct(1501)), true],
     ['sale 1.50 of 10.00', cartOf([line({ unitPrice: 1000 })], amt(150)), false],
     ['sale 1.51 of 10.00', cartOf([line({ unitPrice: 1000 })], amt(151)), true],
     // 10 % off a line then 10 % off the sale take 19 % of that line: more than 15 % of the subtotal.
@@ -35,8 +35,15 @@ describe('discountNeedsOverride (clerk limit 15 %)', () => {
     expect(discountNeedsOverride(cartOf([line({ unitPrice: 3, discount: pct(5000) })]), settings({ clerkDiscountLimitBp: 5000 }))).toBe(false);
   });
 
-  it('stacked discounts pass under a limit they fit', () => {
-    expect(discountNeedsOverride(cartOf([line({ unitPrice: 1000, discount: pct(1000) })], pct(1000)), settings({ clerkDiscountLimitBp: 1900 }))).toBe(false);
+  it('stacked discounts exactly at the limit pass; one basis point or one cent over needs a manager', () => {
+    // 10 % + 10 % of the rest is exactly 19 % of the subtotal; each discount alone is within 18.99 %.
+    const percents = cartOf([line({ unitPrice: 1000, discount: pct(1000) })], pct(1000));
+    expect(discountNeedsOverride(percents, settings({ clerkDiscountLimitBp: 1900 }))).toBe(false);
+    expect(discountNeedsOverride(percents, settings({ clerkDiscountLimitBp: 1899 }))).toBe(true);
+    // 1.00 off the line and 0.90 off the sale: exactly 1.90 of 10.00; 0.91 off the sale is one cent over.
+    const limit19 = settings({ clerkDiscountLimitBp: 1900 });
+    expect(discountNeedsOverride(cartOf([line({ unitPrice: 1000, discount: amt(100) })], amt(90)), limit19)).toBe(false);
+    expect(discountNeedsOverride(cartOf([line({ unitPrice: 1000, discount: amt(100) })], amt(91)), limit19)).toBe(true);
   });
 
   it('a zero limit sends any discount to a manager', () => {

@@ -49,6 +49,10 @@ describe('settleTenders', () => {
     expect(must(settleTenders(due(2347, 5), [cash(2345)]))).toMatchObject({ changeDue: 0 });
   });
 
+  it('takes cash of exactly what is due, without change', () => {
+    expect(must(settleTenders(due(2347), [cash(2347)]))).toEqual({ payments: [{ method: 'cash', amount: 2347, tendered: 2347 }], changeDue: 0, cashRoundingDelta: 0 });
+  });
+
   it('does not round when a card pays last', () => {
     expect(must(settleTenders(due(2347, 5), [cash(2000), card(347)]))).toEqual({
       payments: [
@@ -78,6 +82,8 @@ describe('settleTenders', () => {
     [due(2347), [cash(2000)], 'Cash 20.00 does not cover the 23.47 left to pay.'],
     [due(2347, 5), [cash(2344)], 'Cash 23.44 does not cover the 23.45 left to pay.'],
     [due(2347), [card(3000)], 'The card amount 30.00 is more than the 23.47 left to pay.'],
+    [due(2347), [card(2348)], 'The card amount 23.48 is more than the 23.47 left to pay.'],
+    [due(2347), [cash(2346)], 'Cash 23.46 does not cover the 23.47 left to pay.'],
     [due(2347), [cash(1000), card(2000)], 'The card amount 20.00 is more than the 13.47 left to pay.'],
     [due(2347), [cash(3000), card(100)], 'The sale is already paid: remove the extra payment.'],
     [due(2347), [card(2347), cash(100)], 'The sale is already paid: remove the extra payment.'],

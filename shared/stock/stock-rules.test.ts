@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { TillError } from '../api/errors';
+import { MAX_QTY_MILLI } from '../sale/cart';
 import { isLowStock, planAdjustment, valueAtPrice } from './stock-rules';
 
 const refused = (run: () => unknown) => {
@@ -27,6 +28,13 @@ describe('stock adjustments', () => {
     expect(refused(() => planAdjustment('counted', 'piece', 2_000_000_000, 0))).toMatch(/too large/);
     expect(refused(() => planAdjustment('counted', 'kg', 4250, 4250))).toMatch(/nothing to change/);
   });
+
+  it('takes exactly the largest quantity (1,000,000 units), not a gram or a piece more', () => {
+    expect(planAdjustment('received', 'kg', MAX_QTY_MILLI, 0)).toEqual({ reason: 'receipt', qtyMilli: MAX_QTY_MILLI });
+    expect(planAdjustment('counted', 'piece', MAX_QTY_MILLI, 0)).toEqual({ reason: 'count', qtyMilli: MAX_QTY_MILLI });
+    expect(refused(() => planAdjustment('received', 'kg', MAX_QTY_MILLI + 1, 0))).toMatch(/too large/);
+    expect(refused(() => planAdjustment('damaged', 'piece', MAX_QTY_MILLI + 1000, 0))).toMatch(/too large/);
+  });
 });
 
 describe('stock values and minimums', () => {
@@ -38,6 +46,7 @@ describe('stock values and minimums', () => {
 
   it('is low only below a minimum that is set', () => {
     expect(isLowStock(4000, 5000)).toBe(true);
+    expect(isLowStock(4999, 5000)).toBe(true);
     expect(isLowStock(5000, 5000)).toBe(false);
     expect(isLowStock(-1000, 0)).toBe(false);
   });

@@ -8,7 +8,8 @@
 import type { RxDocument } from 'rxdb';
 import { TillError } from '../../../shared/api/errors';
 import type { PaymentDoc, PaymentStatus } from '../../../shared/model';
-import { ATTENTION_STATUSES, isFinal, mayChange, mayStartAs, WAITING_STATUSES } from '../../../shared/payments/payment-states';
+import { ATTENTION_STATUSES, isFinal, mayChange, mayStartAs, PAYMENT_REACHABLE, WAITING_STATUSES } from '../../../shared/payments/payment-states';
+import { SYNC_POLICIES } from '../../../shared/sync/sync-policy';
 import { isoNow, type CoreContext } from '../services/core-context';
 
 /** What may change with a status: what the processor said, and the bookkeeping of forwarding. */
@@ -18,25 +19,47 @@ export class PaymentLedger {
   constructor(private readonly ctx: CoreContext) {}
 
   /**
-   * A committed sale's tender payments (sale-book.ts): written once, "already there" counts as written. Returns the
-   * ids this call wrote.
+   * A committed sale's tender payments (sale-book.ts), written once. Each must be this terminal's and start in a
+   * status its kind allows. One already stored (409) counts as written when it is the same payment (see
+   * `differencesFromDerived`); anything else under its id is corruption, logged for IT and thrown. Returns the ids
+   * this call wrote.
    */
   async insertDerived(docs: readonly PaymentDoc[]): Promise<Set<string>> {
     this.ctx.writes.assertHeld('Writing a sale\'s payments');
     if (docs.length === 0) return new Set();
+    for (const doc of docs) this.assertMayCreate(doc);
     const { success, error } = await this.ctx.db.payments.bulkInsert([...docs]);
     const failed = error.filter((e) => e.status !== 409);
     if (failed.length > 0) throw new Error(`${failed.length} payments not written, first ${failed[0]!.documentId} (${failed[0]!.status})`);
+    const derived = new Map(docs.map((doc) => [doc.id, doc]));
+    const corrupt: string[] = [];
+    for (const conflict of error) {
+      if (conflict.status !== 409) continue;
+      const mine = derived.get(conflict.documentId)!;
+      const stored = conflict.documentInDb ?? (await this.get(conflict.documentId));
+      const fields = stored ? differencesFromDerived(mine, stored) : ['(gone)'];
+      if (fields.length === 0) continue;
+      this.ctx.log.error('Another payment is stored under the id of a sale\u2019s payment: the books disagree', { paymentId: mine.id, saleId: mine.saleId, fields });
+      corrupt.push(`${mine.id} (${fields.join(', ')})`);
+    }
+    if (corrupt.length > 0) {
+      throw new Error(`The stored payment ${corrupt[0]} is not the one its sale says${corrupt.length > 1 ? `, and ${corrupt.length - 1} more` : ''}: nothing was overwritten; IT must compare the sale with its payments.`);
+    }
     return new Set(success.map((doc) => doc.primary));
   }
 
   /** A new payment written later for a sale: a collection, a write-off, a handover. */
   async insert(doc: PaymentDoc): Promise<PaymentDoc> {
     this.ctx.writes.assertHeld('Writing a payment');
-    if (doc.terminalId !== this.ctx.terminalId) throw new Error(`Payment ${doc.id} belongs to terminal ${doc.terminalId}, not this one`);
-    if (!mayStartAs(doc.kind, doc.status)) throw new Error(`A ${doc.kind} payment cannot start as ${doc.status}`);
+    this.assertMayCreate(doc);
     await this.ctx.db.payments.insert(doc);
     return doc;
+  }
+
+  /** Only this terminal creates its payments, and each starts in a status its kind allows (payment-states.ts). */
+  private assertMayCreate(doc: PaymentDoc): void {
+    if (doc.terminalId !== this.ctx.terminalId) throw new Error(`Payment ${doc.id} belongs to terminal ${doc.terminalId}, not this one`);
+    if (!mayStartAs(doc.kind, doc.status)) throw new Error(`A ${doc.kind} payment cannot start as ${doc.status}`);
   }
 
   /**
@@ -50,11 +73,14 @@ export class PaymentLedger {
     if (doc.terminalId !== this.ctx.terminalId) {
       throw new TillError('CONFLICT', `Payment ${id} belongs to till ${doc.terminalId}: only that till changes it.`);
     }
+    // Refused before writing: rxdb writes a document whose modifier threw anyway (unchanged, under a new revision).
+    const refusal = (status: PaymentStatus) => new TillError('CONFLICT', `Payment ${id} is ${status} and cannot become ${to}.`);
+    if (!mayChange(doc.status, to)) throw refusal(doc.status);
     const at = isoNow(this.ctx);
+    // Checked again on the stored document itself: nothing else on this till writes it (the write queue), but the
+    // rule holds even if something did.
     const updated = await (doc as RxDocument<PaymentDoc>).incrementalModify((current) => {
-      if (!mayChange(current.status, to)) {
-        throw new TillError('CONFLICT', `Payment ${id} is ${current.status} and cannot become ${to}.`);
-      }
+      if (!mayChange(current.status, to)) throw refusal(current.status);
       return { ...current, ...patch, status: to, updatedAt: at, settledAt: isFinal(to) ? at : current.settledAt };
     });
     return updated.toMutableJSON() as PaymentDoc;
@@ -88,4 +114,20 @@ export class PaymentLedger {
     if (needing.length === 0) return [];
     return this.ofSales([...new Set(needing.map((p) => p.saleId))]);
   }
+}
+
+/**
+ * How a stored payment differs from the one its sale derives, by field; none when it is the same payment. The same
+ * payment may have moved on since it was written (forwarded: a later status, the processor's reference and reason,
+ * attempts), so it is compared in what never changes — the fields the sync rule freezes (shared/sync/sync-policy.ts),
+ * a reference the sale already had — and its status must be the derived one or reachable from it.
+ */
+function differencesFromDerived(derived: PaymentDoc, stored: PaymentDoc): string[] {
+  const fields = SYNC_POLICIES.payments.kind === 'owned' ? SYNC_POLICIES.payments.frozen : [];
+  // Payments from before they named their clerk were given none by their migration (shared/db/migrations.ts).
+  const unknown = (f: string) => f === 'clerkId' && stored.clerkId === '';
+  const out = fields.filter((f) => !unknown(f) && JSON.stringify(stored[f as keyof PaymentDoc]) !== JSON.stringify(derived[f as keyof PaymentDoc]));
+  if (derived.reference !== '' && stored.reference !== derived.reference) out.push('reference');
+  if (stored.status !== derived.status && !(PAYMENT_REACHABLE[derived.status] ?? []).includes(stored.status)) out.push('status');
+  return out;
 }

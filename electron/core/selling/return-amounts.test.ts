@@ -52,6 +52,10 @@ describe('computeReturn', () => {
     expect(() => computeReturn(original, [0, 0], [{ lineIndex: 0, qtyMilli: 1000 }, { lineIndex: 0, qtyMilli: 1000 }])).toThrow('listed twice');
     expect(() => computeReturn(original, [0, 0], [{ lineIndex: 2, qtyMilli: 1000 }])).toThrow('has no line 3');
     expect(() => computeReturn(original, [0, 0], [{ lineIndex: 0, qtyMilli: 500 }])).toThrow('Pieces are counted whole');
+    // Exactly what is left comes back; a gram more does not.
+    expect(computeReturn(original, [0, 250], [{ lineIndex: 1, qtyMilli: 1000 }]).lines[0]!.qtyMilli).toBe(1000);
+    expect(() => computeReturn(original, [0, 250], [{ lineIndex: 1, qtyMilli: 1001 }])).toThrow('Only 1.000 kg');
+    expect(computeReturn(original, [1000, 0], [{ lineIndex: 0, qtyMilli: 2000 }]).total).toBe(200);
     const kg = computeReturn(original, [0, 0], [{ lineIndex: 1, qtyMilli: 250 }]);
     expect(kg).toMatchObject({ refLines: [1], total: 75, taxTotal: 5, taxBreakdown: [{ taxClass: 'reduced', rateBp: 700, base: 70, tax: 5 }] });
   });
@@ -75,6 +79,17 @@ describe('refundPlan', () => {
     });
     expect(refundPlan(paid, [], 148, 'cash', 5)).toEqual({ parts: [{ method: 'cash', amount: 150 }], cashRounding: 2 });
     expect(refundPlan(paid, [], 2, 'cash', 5)).toEqual({ parts: [], cashRounding: -2 });
+  });
+
+  it('pays back to the card exactly what it paid, and a cent more in cash', () => {
+    expect(refundPlan(paid, [], 200, 'original', 1)).toEqual({ parts: [{ method: 'card', amount: 200, originalReference: 'REF-1', card: visa }], cashRounding: 0 });
+    expect(refundPlan(paid, [], 201, 'original', 1)).toEqual({
+      parts: [
+        { method: 'card', amount: 200, originalReference: 'REF-1', card: visa },
+        { method: 'cash', amount: 1 },
+      ],
+      cashRounding: 0,
+    });
   });
 
   it('refunds in cash what went to a card the processor has not taken yet (taken offline, not forwarded)', () => {

@@ -166,7 +166,7 @@ export class ShiftDesk {
           const show = (m: number) => minorToDecimal(m, currencyDigits(settings.currency));
           throw new TillError(
             'APPROVAL_REQUIRED',
-            `The count is ${show(variance)} ${variance < 0 ? 'short' : 'over'} (expected ${show(drawer.expected)}, counted ${show(counted.total)}): more than the ${show(settings.cashVarianceLimit)} the store allows. Count again, or ask a manager to approve it with their PIN.`,
+            `The count is ${show(Math.abs(variance))} ${variance < 0 ? 'short' : 'over'} (expected ${show(drawer.expected)}, counted ${show(counted.total)}): more than the ${show(settings.cashVarianceLimit)} the store allows. Count again, or ask a manager to approve it with their PIN.`,
           );
         } else approverId = (await this.deps.credentials.approveAsManager(approval, user.id, 'cash variance')).id;
       }

@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { SaleDoc, ShiftDoc } from '../../../shared/model';
 import { openCardTill } from '../payments/test-support/stand-in-processor';
 import type { TempTill } from '../test-support/temp-till';
+import { toCounts } from './test-support/drawer-counts';
 
 let till: TempTill | null = null;
 afterEach(async () => {
@@ -157,15 +158,3 @@ describe('shifts and cash control', () => {
     expect(sold.receipt.number).toMatch(/^T1-/);
   });
 });
-
-/** A count of `amount` in EUR notes and coins. */
-function toCounts(amount: number): { value: number; count: number }[] {
-  const out: { value: number; count: number }[] = [];
-  let left = amount;
-  for (const value of [50_000, 20_000, 10_000, 5_000, 2_000, 1_000, 500, 200, 100, 50, 20, 10, 5, 2, 1]) {
-    const count = Math.floor(left / value);
-    if (count > 0) out.push({ value, count });
-    left -= count * value;
-  }
-  return out;
-}
