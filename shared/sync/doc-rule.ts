@@ -7,10 +7,12 @@
  *
  * It enforces, for everyone but server and database admins:
  * - every write is a create or an edit of the revision the server holds: a revision sent with `new_edits=false`
- *   (a replicator's write), grown from an older revision or on a conflicting branch carries a history the server
+ *   (a replicator's write: unrelated, or grown from an older revision into a branch) carries a history the server
  *   cannot check — the old document it would be judged against is not the current one, or there is none — so it
- *   is refused (PouchDB-based servers show a stale edit the same way: server/server-guards.ts answers it as the
- *   conflict CouchDB would);
+ *   is refused, and with it the way a terminal could plant a conflicting branch (PouchDB-based servers show a
+ *   stale edit the same way: server/member-writes.ts answers it as the conflict CouchDB would). CouchDB does not
+ *   tell the function whether an edited leaf is the winning one: a branch that exists already (planted by an
+ *   admin, or left by a split cluster) is judged against itself;
  * - the writer is a terminal of this store (role `<prefix>terminal`);
  * - shape: types, required fields, enums, lengths, bounds, no unknown fields (attachments included);
  * - sales and returns, stock movements and audit events are final once written, and only the terminal named
@@ -101,10 +103,10 @@ const VALIDATE_TEMPLATE = `function (newDoc, oldDoc, userCtx, secObj) {
   if (inList(admins.names, name)) return;
   for (var r = 0; r < roles.length; r++) if (inList(admins.roles, roles[r])) return;
 
-  // Every rule below compares the new document with oldDoc, so oldDoc must be what the server holds now and the
-  // new document an edit of exactly it (its _rev), or a create where nothing live is held. CouchDB hands a
-  // replicated revision (new_edits=false) the nearest stored ancestor, or nothing, and an edit of a losing branch
-  // that branch: none of them is judged against the current document, so none is a write a terminal may make.
+  // Every rule below compares the new document with oldDoc, so the new document must be an edit of exactly oldDoc
+  // (its _rev), or a create where nothing live is held. CouchDB hands a replicated revision (new_edits=false) its
+  // nearest stored ancestor, or nothing: judged against that, a forged history would pass, so it is refused. Checked
+  // first, as CouchDB checks an interactive edit's revision before it validates.
   var held = !!oldDoc && oldDoc._deleted !== true;
   if (newDoc._rev ? !oldDoc || newDoc._rev !== oldDoc._rev : held) {
     deny(CONFIG.notCurrent + ' (' + (held ? oldDoc._rev : 'none') + '); it names ' + (newDoc._rev || 'none'));
@@ -219,7 +221,7 @@ const VALIDATE_TEMPLATE = `function (newDoc, oldDoc, userCtx, secObj) {
 /**
  * Part of the refusal of a write that is not a create or an edit of the revision the server holds. CouchDB answers
  * a stale edit as a conflict before it validates; the embedded server validates first and turns this refusal back
- * into that conflict (server/server-guards.ts), so a till racing another at a shared document sees the same answer.
+ * into that conflict (server/member-writes.ts), so a till racing another at a shared document sees the same answer.
  */
 export const NOT_CURRENT = 'is not a create or an edit of the revision the server holds';
 
