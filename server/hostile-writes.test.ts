@@ -191,6 +191,24 @@ const ATTACKS: Attack[] = [
     attempt: () => store.bulk('T2', 'sales', [unrelatedRevision({ ...sale(), terminalId: 'T2', total: 1 }, 9)], { new_edits: false }),
     untouched: () => [['sales', v.sale.sale.id]],
   },
+  {
+    name: 'T1 sends its captured payment with a made-up history in _revisions (no _rev)',
+    expect: '201 conflict',
+    attempt: () => {
+      const { _rev, ...doc } = branchFrom({ ...v.captured, amount: 1, status: 'queued' }, v.queuedRev, 3);
+      return store.bulk('T1', 'payments', [doc]);
+    },
+    untouched: () => [['payments', v.captured._id]],
+  },
+  {
+    name: 'T1 sends its captured payment with the current _rev and a made-up longer history',
+    expect: { couch: '201 conflict', embedded: '201 forbidden' },
+    attempt: () => {
+      const forged = branchFrom({ ...v.captured, amount: 1 }, String(v.captured._rev), 3);
+      return store.bulk('T1', 'payments', [{ ...forged, _rev: v.captured._rev }]);
+    },
+    untouched: () => [['payments', v.captured._id]],
+  },
   // Interactive writes of documents that are final, frozen or someone else's.
   {
     name: 'T1 changes its captured payment’s reference (PUT with the current revision)',
@@ -440,6 +458,12 @@ const ATTACKS: Attack[] = [
     expect: { couch: '201 forbidden', embedded: '201 unauthorized' },
     attempt: () => store.bulk('T1', 'sales', [{ _id: '_design/mine', views: { all: { map: 'function (doc) { emit(doc._id); }' } } }]),
     untouched: () => [['sales', '_design/mine']],
+  },
+  {
+    name: 'T1 posts a design document to the database',
+    expect: { couch: '403 forbidden', embedded: '401 unauthorized' },
+    attempt: () => store.send('T1', 'POST', store.db('sales'), { _id: '_design/posted', validate_doc_update: 'function () {}' }),
+    untouched: () => [['sales', '_design/posted']],
   },
   {
     name: 'T1 creates a query index (a design document)',

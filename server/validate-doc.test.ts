@@ -100,6 +100,7 @@ describe('validate_doc_update made from the schemas', () => {
   it('keeps sales, stock movements and audit events final, and never deleted', () => {
     const stored = held(sale);
     expect(verdict(() => validator('sales')({ ...stored, total: 1 }, stored, terminal('T1'), security))).toMatch(/final once written/);
+    expect(verdict(() => validator('sales')({ ...stored }, stored, terminal('T1'), security))).toBeNull(); // a repeat is no change
     expect(verdict(() => validator('sales')({ _id: sale._id, _rev: '1-abc', _deleted: true }, stored, terminal('T1'), security))).toMatch(/never deleted/);
     const movement = held(couch(bundle.movements[0]!));
     expect(verdict(() => validator('stock_movements')({ ...movement, qtyMilli: 5 }, movement, terminal('T1'), security))).toMatch(/final/);

@@ -186,10 +186,14 @@ const VALIDATE_TEMPLATE = `function (newDoc, oldDoc, userCtx, secObj) {
     }
     return;
   }
-  if (policy.kind === 'immutable') deny('is final once written; record a correction as a new document');
-  var f, field;
   // A write that repeats a final document changes nothing, and is no change.
-  if (policy.finalWhen && inList(policy.finalWhen.values, oldDoc[policy.finalWhen.field]) && !same(fields(newDoc), fields(oldDoc))) {
+  var unchanged = same(fields(newDoc), fields(oldDoc));
+  if (policy.kind === 'immutable') {
+    if (!unchanged) deny('is final once written; record a correction as a new document');
+    return;
+  }
+  var f, field;
+  if (policy.finalWhen && inList(policy.finalWhen.values, oldDoc[policy.finalWhen.field]) && !unchanged) {
     deny('is ' + oldDoc[policy.finalWhen.field] + ' and cannot change');
   }
   for (f = 0; f < policy.frozen.length; f++) {
