@@ -6,6 +6,10 @@
  *   accounts, limited to their own document (403 otherwise);
  * - an authenticated account that is not a member got 401: members are checked here against `_security`,
  *   401 for anonymous callers, 403 for accounts that are known but not members.
+ * - express-pouchdb lets an account write its own account document as if it were an admin (roles included: a
+ *   terminal could make itself a manager till, or an admin of the store's databases): accounts only read their
+ *   own document here, and CouchDB 3 refuses such writes too;
+ * - what members of a store's database may write is checked by member-writes.ts.
  * Identities are looked up through the server's own `/_session` (cached briefly), so the rules use exactly the
  * accounts express-pouchdb knows.
  * Until the store's set-up has run at start (databases, security, rules, accounts), only the server admin is
@@ -14,6 +18,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import { guardMemberWrite } from './member-writes';
 
 export interface UserCtx {
   name: string | null;
@@ -101,8 +106,8 @@ export function createGuards(options: GuardOptions): RequestHandler {
     if (first === '_users') {
       if (!user) return send(res, 401, 'unauthorized', 'You are not authorized to access this db.');
       if (isAdmin) return next();
-      const own = second === `org.couchdb.user:${user.name}` && segments.length === 2 && ['GET', 'HEAD', 'PUT'].includes(req.method);
-      return own ? next() : send(res, 403, 'forbidden', 'You may only read and change your own account.');
+      const own = second === `org.couchdb.user:${user.name}` && segments.length === 2 && ['GET', 'HEAD'].includes(req.method);
+      return own ? next() : send(res, 403, 'forbidden', 'You may only read your own account.');
     }
     if (first.startsWith('_')) {
       // _all_dbs, _config, _log, _restart … are for server admins, as in CouchDB 3.
@@ -121,18 +126,26 @@ export function createGuards(options: GuardOptions): RequestHandler {
     res.locals.kassaDatabaseExists = true;
     if (!user) {
       const open = !(security.members?.names?.length || security.members?.roles?.length);
-      return open ? next() : send(res, 401, 'unauthorized', 'You are not authorized to access this db.');
+      return open ? guardMemberWrite(req, res, next, segments) : send(res, 401, 'unauthorized', 'You are not authorized to access this db.');
     }
-    if (isMember(security, user)) return next();
+    if (isDatabaseAdmin(security, user)) return next();
+    if (isMember(security, user)) return guardMemberWrite(req, res, next, segments);
     return send(res, 403, 'forbidden', 'You are not allowed to access this db.');
   }
 }
 
+function inGroup(user: UserCtx, group?: { names?: string[]; roles?: string[] }): boolean {
+  return !!group && ((user.name !== null && (group.names ?? []).includes(user.name)) || (group.roles ?? []).some((r) => user.roles.includes(r)));
+}
+
+/** The store's IT role: may do anything to the database, as the rule itself lets it. */
+function isDatabaseAdmin(security: Security, user: UserCtx): boolean {
+  return inGroup(user, security.admins);
+}
+
 function isMember(security: Security, user: UserCtx): boolean {
-  const inGroup = (group?: { names?: string[]; roles?: string[] }) =>
-    !!group && ((user.name !== null && (group.names ?? []).includes(user.name)) || (group.roles ?? []).some((r) => user.roles.includes(r)));
   const open = !(security.members?.names?.length || security.members?.roles?.length);
-  return open || inGroup(security.admins) || inGroup(security.members);
+  return open || inGroup(user, security.members);
 }
 
 function remember<T>(cache: Map<string, T>, key: string, value: T): void {

@@ -67,6 +67,23 @@ export const PAYMENT_REACHABLE: Readonly<Partial<Record<PaymentStatus, readonly 
   }),
 );
 
+/**
+ * What a payment's first upload to the sync server may show, per kind: a status it may start with, or any status
+ * reachable from one. A till moves payments on while it cannot reach the server (queued → submitting → declined)
+ * and uploads only the latest, so the server judges a first upload by where it could have got to; the till's own
+ * ledger still creates payments only in INITIAL_STATUSES (`mayStartAs`).
+ */
+export const FIRST_UPLOAD_STATUSES: Readonly<Record<PaymentKind, readonly PaymentStatus[]>> = {
+  tender: reachableFrom(INITIAL_STATUSES.tender),
+  collection: reachableFrom(INITIAL_STATUSES.collection),
+  write_off: reachableFrom(INITIAL_STATUSES.write_off),
+  handover: reachableFrom(INITIAL_STATUSES.handover),
+};
+
+function reachableFrom(starts: readonly PaymentStatus[]): readonly PaymentStatus[] {
+  return [...new Set([...starts, ...starts.flatMap((status) => PAYMENT_REACHABLE[status] ?? [])])];
+}
+
 export function isFinal(status: PaymentStatus): boolean {
   return PAYMENT_TRANSITIONS[status] === undefined;
 }

@@ -6,15 +6,36 @@
  * after a schema changes) and the till runs the very same function on what it pulls (`compileDocRule`).
  *
  * It enforces, for everyone but server and database admins:
+ * - every write is a create or an edit of the revision the server holds: a revision sent with `new_edits=false`
+ *   (a replicator's write: unrelated, or grown from an older revision into a branch) carries a history the server
+ *   cannot check — the old document it would be judged against is not the current one, or there is none — so it
+ *   is refused, and with it the way a terminal could plant a conflicting branch (PouchDB-based servers show a
+ *   stale edit the same way: server/member-writes.ts answers it as the conflict CouchDB would). CouchDB does not
+ *   tell the function whether an edited leaf is the winning one: a branch that exists already (planted by an
+ *   admin, or left by a split cluster) is judged against itself;
  * - the writer is a terminal of this store (role `<prefix>terminal`);
- * - shape: types, required fields, enums, lengths, bounds, no unknown fields;
+ * - shape: types, required fields, enums, lengths, bounds, no unknown fields (attachments included);
  * - sales and returns, stock movements and audit events are final once written, and only the terminal named
  *   in `terminalId` writes them (its account is `<prefix><terminalId>`; demo seed documents, terminal `DEMO`,
  *   may come from any manager terminal);
- * - payments and shifts are changed only by their own terminal, and never in their frozen fields (a payment's
- *   amount, method, card and sale; a shift's opening); a closed shift is final; a payment starts only in a status
- *   its kind allows and changes status only along the legal transitions (shared/payments/payment-states.ts);
+ * - payments, shifts and terminal status are changed only by their own terminal — the one named in the stored
+ *   document as well as in the new one — and never in their frozen fields; set-once fields go from empty to a
+ *   value once; lists that only grow keep their entries; a settled payment and a closed shift are final; a
+ *   payment's first upload shows a status its kind can reach from a valid start, and later ones move only along
+ *   the legal transitions (shared/payments/payment-states.ts);
+ * - ids another till can predict name their terminal (IdRule in sync-policy.ts), so none can be taken first;
  * - products, categories, users and settings are written only by manager terminals (`<prefix>manager_terminal`).
+ *
+ * The till's pull checks a pulled document against its own copy with `compileDocRule(prefix, collection)`:
+ * - both documents in CouchDB's shape (`_id`, not rxdb's primary key or `_meta`/`_attachments`);
+ * - with a local copy: `rule({ ...pulled, _rev: R }, { ...local, _rev: R }, user)` — the same `_rev` string R on
+ *   both (any string, e.g. the local revision), so the pulled document is judged as an edit of the local copy. A
+ *   pulled document without `_rev`, or with another, against a local copy is refused as unchecked history;
+ * - without a local copy: `rule(pulledWithoutRev, null, user)` — judged as a create;
+ * - `user` is the account that may have written it: `{ name: terminalUserName(prefix, pulled.terminalId), roles:
+ *   [terminalRole(prefix)] }` for terminals' own documents, with `managerTerminalRole(prefix)` added for shared
+ *   collections and for `DEMO` seed documents;
+ * - the answer is null when the document may be taken, else the reason to log and refuse.
  *
  * The function is ES5 (older CouchDB builds run SpiderMonkey 1.8.5).
  */
@@ -62,19 +83,38 @@ const VALIDATE_TEMPLATE = `function (newDoc, oldDoc, userCtx, secObj) {
     for (var i = 0; i < list.length; i++) if (list[i] === value) return true;
     return false;
   }
+  function has(o, k) {
+    return Object.prototype.hasOwnProperty.call(o, k);
+  }
+  // Deep equality that ignores key order: a till's storage may hand the same object back with its keys reordered.
+  function same(a, b) {
+    if (a === b) return true;
+    if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null || Array.isArray(a) !== Array.isArray(b)) return false;
+    var k;
+    for (k in a) if (has(a, k) && (!has(b, k) || !same(a[k], b[k]))) return false;
+    for (k in b) if (has(b, k) && !has(a, k)) return false;
+    return true;
+  }
   function deny(message) {
     throw({ forbidden: CONFIG.collection + ' ' + (newDoc._id || '') + ': ' + message });
   }
   if (inList(roles, '_admin')) return;
-  // A write that names no revision of a document the server holds is a conflict, never a change: CouchDB answers
-  // it so before validating; PouchDB-based servers validate first, and "final" would refuse a till's retried upload.
-  if (oldDoc && oldDoc._deleted !== true && !newDoc._rev) return;
   var admins = (secObj && secObj.admins) || {};
   if (inList(admins.names, name)) return;
   for (var r = 0; r < roles.length; r++) if (inList(admins.roles, roles[r])) return;
+
+  // Every rule below compares the new document with oldDoc, so the new document must be an edit of exactly oldDoc
+  // (its _rev), or a create where nothing live is held. CouchDB hands a replicated revision (new_edits=false) its
+  // nearest stored ancestor, or nothing: judged against that, a forged history would pass, so it is refused. Checked
+  // first, as CouchDB checks an interactive edit's revision before it validates.
+  var held = !!oldDoc && oldDoc._deleted !== true;
+  if (newDoc._rev ? !oldDoc || newDoc._rev !== oldDoc._rev : held) {
+    deny(CONFIG.notCurrent + ' (' + (held ? oldDoc._rev : 'none') + '); it names ' + (newDoc._rev || 'none'));
+  }
   if (!inList(roles, CONFIG.terminalRole)) deny('only terminals of this store (role ' + CONFIG.terminalRole + ') may write here');
   var policy = CONFIG.policy;
-  if (policy.kind === 'shared' && !inList(roles, CONFIG.managerRole)) {
+  var manager = inList(roles, CONFIG.managerRole);
+  if (policy.kind === 'shared' && !manager) {
     deny('only a manager terminal (role ' + CONFIG.managerRole + ') may change ' + CONFIG.collection);
   }
   if (newDoc._deleted === true) {
@@ -105,11 +145,11 @@ const VALIDATE_TEMPLATE = `function (newDoc, oldDoc, userCtx, secObj) {
       if (typeof v !== 'object' || v === null || Array.isArray(v)) return path + ' must be an object';
       var props = s.properties || {};
       var req = s.required || [];
-      for (i = 0; i < req.length; i++) if (!Object.prototype.hasOwnProperty.call(v, req[i])) return (path ? path + '.' : '') + req[i] + ' is missing';
+      for (i = 0; i < req.length; i++) if (!has(v, req[i])) return (path ? path + '.' : '') + req[i] + ' is missing';
       for (k in v) {
-        if (!Object.prototype.hasOwnProperty.call(v, k)) continue;
+        if (!has(v, k)) continue;
         if (path === '' && inList(CONFIG.couchFields, k)) continue;
-        if (Object.prototype.hasOwnProperty.call(props, k)) {
+        if (has(props, k)) {
           var q = check(props[k], v[k], (path ? path + '.' : '') + k);
           if (q) return q;
         } else if (s.additionalProperties === false) {
@@ -124,30 +164,70 @@ const VALIDATE_TEMPLATE = `function (newDoc, oldDoc, userCtx, secObj) {
   if (idProblem) deny(idProblem);
   var problem = check(CONFIG.schema, newDoc, '');
   if (problem) deny(problem);
+  if (policy.kind === 'shared') return;
 
-  var seed = newDoc.terminalId === CONFIG.seedTerminalId && inList(roles, CONFIG.managerRole);
-  if (policy.kind !== 'shared' && !seed && name !== CONFIG.prefix + newDoc.terminalId) {
-    deny('the account ' + name + ' may not write documents of terminal ' + newDoc.terminalId);
+  // Whose it is: the account named by the new document and, for a change, by the stored one too (or a terminal
+  // could take another's document by renaming it).
+  function owns(terminalId) {
+    return name === CONFIG.prefix + terminalId || (terminalId === CONFIG.seedTerminalId && manager);
   }
+  if (!owns(newDoc.terminalId)) deny('the account ' + name + ' may not write documents of terminal ' + newDoc.terminalId);
+  if (held && !owns(oldDoc.terminalId)) deny('the account ' + name + ' may not change documents of terminal ' + oldDoc.terminalId);
+  var idRule = policy.id;
+  if (!idRule.when || newDoc[idRule.when.field] === idRule.when.value) {
+    var named = idRule.form === 'exact' ? newDoc._id === newDoc.terminalId : newDoc._id.indexOf(newDoc.terminalId + '-') === 0;
+    if (!named) deny('the id of a document of terminal ' + newDoc.terminalId + ' must ' + (idRule.form === 'exact' ? 'be' : 'start with') + ' ' + newDoc.terminalId + (idRule.form === 'exact' ? '' : '-'));
+  }
+
   var life = policy.lifecycle;
-  var isNew = !oldDoc || oldDoc._deleted === true;
-  if (life && isNew && !inList(life.initial[newDoc[life.kindField]], newDoc[life.field])) {
-    deny('a ' + newDoc[life.kindField] + ' cannot start as ' + newDoc[life.field]);
-  }
-  if (!isNew) {
-    if (policy.kind === 'immutable') deny('is final once written; record a correction as a new document');
-    if (policy.kind === 'owned') {
-      for (var f = 0; f < policy.frozen.length; f++) {
-        var field = policy.frozen[f];
-        if (JSON.stringify(newDoc[field]) !== JSON.stringify(oldDoc[field])) deny(field + ' cannot change once written');
-      }
-      if (policy.finalWhen && oldDoc[policy.finalWhen.field] === policy.finalWhen.value) deny('is ' + policy.finalWhen.value + ' and cannot change');
-      if (life && newDoc[life.field] !== oldDoc[life.field] && !inList(life.transitions[oldDoc[life.field]], newDoc[life.field])) {
-        deny(life.field + ' cannot change from ' + oldDoc[life.field] + ' to ' + newDoc[life.field]);
-      }
+  if (!held) {
+    if (life && !inList(life.initial[newDoc[life.kindField]], newDoc[life.field])) {
+      deny('a ' + newDoc[life.kindField] + ' cannot be ' + newDoc[life.field] + ' when first uploaded');
     }
+    return;
+  }
+  // A write that repeats a final document changes nothing, and is no change.
+  var unchanged = same(fields(newDoc), fields(oldDoc));
+  if (policy.kind === 'immutable') {
+    if (!unchanged) deny('is final once written; record a correction as a new document');
+    return;
+  }
+  var f, field;
+  if (policy.finalWhen && inList(policy.finalWhen.values, oldDoc[policy.finalWhen.field]) && !unchanged) {
+    deny('is ' + oldDoc[policy.finalWhen.field] + ' and cannot change');
+  }
+  for (f = 0; f < policy.frozen.length; f++) {
+    field = policy.frozen[f];
+    if (!same(newDoc[field], oldDoc[field])) deny(field + ' cannot change once written');
+  }
+  for (f = 0; policy.setOnce && f < policy.setOnce.length; f++) {
+    field = policy.setOnce[f];
+    if (oldDoc[field] !== '' && !same(newDoc[field], oldDoc[field])) deny(field + ' cannot change once set');
+  }
+  for (f = 0; policy.appendOnly && f < policy.appendOnly.length; f++) {
+    field = policy.appendOnly[f];
+    var before = oldDoc[field] || [];
+    var after = newDoc[field] || [];
+    if (after.length < before.length) deny(field + ' only grows: an entry cannot be taken back');
+    for (var e = 0; e < before.length; e++) if (!same(after[e], before[e])) deny(field + '[' + e + '] cannot change once written');
+  }
+  if (life && newDoc[life.field] !== oldDoc[life.field] && !inList(life.transitions[oldDoc[life.field]], newDoc[life.field])) {
+    deny(life.field + ' cannot change from ' + oldDoc[life.field] + ' to ' + newDoc[life.field]);
+  }
+  // A document's own fields, without CouchDB's (_rev, _revisions: they differ between two versions by design).
+  function fields(doc) {
+    var out = {};
+    for (var k in doc) if (has(doc, k) && k.charAt(0) !== '_') out[k] = doc[k];
+    return out;
   }
 }`;
+
+/**
+ * Part of the refusal of a write that is not a create or an edit of the revision the server holds. CouchDB answers
+ * a stale edit as a conflict before it validates; the embedded server validates first and turns this refusal back
+ * into that conflict (server/member-writes.ts), so a till racing another at a shared document sees the same answer.
+ */
+export const NOT_CURRENT = 'is not a create or an edit of the revision the server holds';
 
 export interface ValidateConfig {
   collection: ReplicatedCollection;
@@ -160,6 +240,7 @@ export interface ValidateConfig {
   couchFields: string[];
   /** Demo tills all seed the same documents under this terminal id; manager terminals may upload them. */
   seedTerminalId: string;
+  notCurrent: string;
 }
 
 export function validateConfig(prefix: string, collection: ReplicatedCollection): ValidateConfig {
@@ -174,6 +255,7 @@ export function validateConfig(prefix: string, collection: ReplicatedCollection)
     schema: doc,
     couchFields: ['_id', '_rev', '_deleted', '_revisions'],
     seedTerminalId: 'DEMO',
+    notCurrent: NOT_CURRENT,
   };
 }
 
