@@ -3,18 +3,34 @@
  * node_modules) and run with plain Node, so each start costs what a packaged till's does — not a TypeScript
  * compile of the whole core under tsx every time.
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 
-/** Bundles `script` into .tmp/test-bundles/ (inside the project, so its packages resolve); returns the bundle's path. */
-export async function bundleScript(script: string): Promise<string> {
+const bundles = new Map<string, Promise<string>>();
+
+/**
+ * Bundles `script` into .tmp/test-bundles/ (inside the project, so its packages resolve); returns the bundle's path.
+ * Once per script and test process (the sources do not change during a run); the file goes when the process ends.
+ */
+export function bundleScript(script: string): Promise<string> {
+  let bundle = bundles.get(script);
+  if (!bundle) {
+    bundle = build_(script);
+    bundles.set(script, bundle);
+    bundle.catch(() => bundles.delete(script));
+  }
+  return bundle;
+}
+
+async function build_(script: string): Promise<string> {
   const dir = path.join(ROOT, '.tmp', 'test-bundles');
   mkdirSync(dir, { recursive: true });
   const outfile = path.join(dir, `${path.basename(script, '.ts')}-${process.pid}-${Date.now()}.mjs`);
   await build({ entryPoints: [script], outfile, bundle: true, platform: 'node', format: 'esm', target: 'node20', packages: 'external', logLevel: 'error' });
+  process.once('exit', () => rmSync(outfile, { force: true }));
   return outfile;
 }
