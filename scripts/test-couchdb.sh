@@ -14,22 +14,11 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 
 say() { printf '%s\n' "$*" >&2; }
+# shellcheck source=scripts/test-files.sh
+. scripts/test-files.sh
 
 # --- which test files use a sync backend ---------------------------------------------------------------------
 pattern='startSyncBackend|KASSA_TEST_COUCH_URL'
-
-# Files (under this checkout, node_modules left out) whose text matches $1, among those named like $2.
-files_matching() {
-  local regex=$1; shift
-  if git rev-parse --is-inside-work-tree >/dev/null 2>&1; then
-    # --untracked: a test file written but not yet committed counts too.
-    git grep -lE --untracked "$regex" -- "$@" ':!node_modules' ':!**/node_modules/**' || true
-  else
-    local includes=() glob
-    for glob in "$@"; do includes+=("--include=${glob##*/}"); done
-    grep -rlE "${includes[@]}" --exclude-dir=node_modules --exclude-dir=.git "$regex" . | sed 's|^\./||' || true
-  fi
-}
 
 select_files() {
   local tests helpers helper name
