@@ -58,7 +58,7 @@ async function health(url: string): Promise<Health> {
     try {
       code = (JSON.parse(text) as { error?: { code?: unknown } }).error?.code;
     } catch {
-      code = undefined;
+      code = undefined; // not JSON: not a Kassa processor, which the status check below says
     }
     if (response.status === 401 && code === 'bad_signature') return { kassa: true };
     return { kassa: false, why: `answers HTTP ${response.status}, not as a Kassa card processor` };
@@ -71,23 +71,26 @@ async function health(url: string): Promise<Health> {
 
 export async function ensureDevProcessor(options: DevProcessorOptions): Promise<DevProcessor> {
   const url = `http://127.0.0.1:${options.port}/`;
-  let found: { child: ChildProcess | null; problem: string | null } = { child: null, problem: null };
+  let child: ChildProcess | null = null;
+  let problem: string;
   try {
-    found = await processorAt(options, url);
-    if (!found.problem) {
+    const found = await processorAt(options, url);
+    child = found.child;
+    if (found.problem === null) {
       await tillKey(options, url);
-      return { url, child: found.child, problem: null };
+      return { url, child, problem: null };
     }
+    problem = found.problem;
   } catch (error) {
-    found.problem = error instanceof Error ? error.message : String(error);
+    problem = error instanceof Error ? error.message : String(error);
   }
-  const problem = (found.problem ?? 'unknown').replace(/\.$/, '');
-  const saved = safely(() => readTillKey(options.tillDataDir));
+  problem = problem.replace(/\.$/, '');
+  const keyId = savedKeyId(options.tillDataDir);
   options.say(
     `Card processor: ${problem[0]!.toUpperCase()}${problem.slice(1)}. The till starts anyway: cash sales work, cards follow the offline rules` +
-      (saved ? ` (its saved key ${saved.keyId} is kept).` : '; this till has no processor key, so cards are refused until it has one.'),
+      (keyId ? ` (its saved key ${keyId} is kept).` : '; this till has no processor key, so cards are refused until it has one.'),
   );
-  return { url, child: found.child, problem };
+  return { url, child, problem };
 }
 
 /** The processor at `url`: the one already there, or one started here when nothing listens on its ports. */
@@ -111,7 +114,8 @@ async function processorAt(options: DevProcessorOptions, url: string): Promise<{
   );
   const failed: { error?: Error } = {};
   child.once('error', (error) => (failed.error = error));
-  const deadline = Date.now() + (options.startTimeoutMs ?? 60_000);
+  const startTimeoutMs = options.startTimeoutMs ?? 60_000;
+  const deadline = Date.now() + startTimeoutMs;
   for (;;) {
     if ((await health(url)).kassa) return { child, problem: null };
     if (failed.error || child.exitCode !== null || child.signalCode !== null) {
@@ -119,15 +123,16 @@ async function processorAt(options: DevProcessorOptions, url: string): Promise<{
       return { child: null, problem: `the card processor started here stopped (${how}); see the messages above` };
     }
     if (Date.now() > deadline) {
-      return { child, problem: `the card processor started here did not answer within ${Math.round((options.startTimeoutMs ?? 60_000) / 1000)} s (it keeps starting beside the till)` };
+      return { child, problem: `the card processor started here did not answer within ${Math.round(startTimeoutMs / 1000)} s (it keeps starting beside the till)` };
     }
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
 }
 
-function safely<T>(read: () => T): T | null {
+/** For the message only: a key file that cannot be read is the till's to report when it starts, not the launcher's. */
+function savedKeyId(tillDataDir: string): string | null {
   try {
-    return read();
+    return readTillKey(tillDataDir)?.keyId ?? null;
   } catch {
     return null;
   }
