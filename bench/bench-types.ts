@@ -5,8 +5,15 @@ export interface BenchResult {
   unit: string;
 }
 
+/**
+ * `full`: the sizes the metrics are named after and the README's figures are measured at (`npm run bench`).
+ * `quick`: every suite at a small size, a few seconds each (`npm run bench -- --quick`, run by CI), to prove that
+ * every suite still runs whole; its figures are not comparable with the full ones.
+ */
+export type BenchSize = 'full' | 'quick';
+
 export interface BenchSuite {
   /** Matched by `npm run bench -- --only <substring>`. */
   name: string;
-  run(): Promise<BenchResult[]>;
+  run(size: BenchSize): Promise<BenchResult[]>;
 }

@@ -1,9 +1,13 @@
 /**
  * What `npm start` does for card payments: use the stand-in processor on 127.0.0.1:<port>, starting it when
- * nothing answers there, and give this till a signing key for it (kept in the till's processor-key.json), so a
+ * nothing listens there, and give this till a signing key for it (kept in the till's processor-key.json), so a
  * till started on this machine can take card payments out of the box. Development and demos only: the key is
  * made through the control API with the admin token from the processor's data directory, which only a processor
  * on this machine shares.
+ *
+ * A till must start, and sell for cash, whatever the processor does (slow, down, refusing, something else on its
+ * port): ensureDevProcessor never throws and every wait in it is bounded. When the processor cannot be used it says
+ * why, keeps the till's saved key, and the till shows the processor as unreachable and follows its offline rules.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -12,9 +16,15 @@ import { signingKeyOf, type ProcessorCredentials } from '../shared/payments/proc
 import { NonceMemory, SIGNATURE_HEADERS, signRequest, verifyReply } from '../shared/payments/signature';
 import { ADMIN_TOKEN_ENV, readAdminToken } from './admin-token';
 import { ADMIN_TOKEN_HEADER, CONTROL_PATHS } from './control-api';
+import { portUse } from './port-use';
 import { readTillKey, writeTillKey } from './till-key-file';
 
 const RUN_PROCESSOR = fileURLToPath(new URL('./run-processor.ts', import.meta.url));
+
+/** How long a processor's health answer may take before it counts as not answering. */
+const HEALTH_TIMEOUT_MS = 2_000;
+/** Each control API request (keys) and the signed check of a saved key. */
+const REQUEST_TIMEOUT_MS = 5_000;
 
 export interface DevProcessorOptions {
   port: number;
@@ -24,52 +34,107 @@ export interface DevProcessorOptions {
   /** The till's data directory: its processor-key.json is reused while the processor still knows the key. */
   tillDataDir: string;
   say: (line: string) => void;
+  /** How long a processor started here may take to answer (a minute unless a test says otherwise). */
+  startTimeoutMs?: number;
 }
 
 export interface DevProcessor {
   /** `http://127.0.0.1:<port>/`, also written to the till's processor-key.json. */
   url: string;
-  /** The processor process this call started, if it started one (it stops with the till). */
+  /** The processor process this call started, if it started one and it runs (it stops with the till). */
   child: ChildProcess | null;
+  /** Null: the processor answers and this till holds a key it knows. Otherwise why cards cannot go through now. */
+  problem: string | null;
 }
 
+type Health = { kassa: true } | { kassa: false; why: string };
+
 /** A Kassa processor answers an unsigned request with a JSON 401 `bad_signature`; anything else is not one. */
-async function answers(url: string): Promise<boolean> {
+async function health(url: string): Promise<Health> {
   try {
-    const response = await fetch(new URL(PROCESSOR_PATHS.health, url), { signal: AbortSignal.timeout(2_000) });
-    const body = (await response.json()) as { error?: { code?: string } };
-    return response.status === 401 && body.error?.code === 'bad_signature';
-  } catch {
-    return false;
+    const response = await fetch(new URL(PROCESSOR_PATHS.health, url), { signal: AbortSignal.timeout(HEALTH_TIMEOUT_MS) });
+    const text = await response.text();
+    let code: unknown;
+    try {
+      code = (JSON.parse(text) as { error?: { code?: unknown } }).error?.code;
+    } catch {
+      code = undefined; // not JSON: not a Kassa processor, which the status check below says
+    }
+    if (response.status === 401 && code === 'bad_signature') return { kassa: true };
+    return { kassa: false, why: `answers HTTP ${response.status}, not as a Kassa card processor` };
+  } catch (error) {
+    if (error instanceof Error && error.name === 'TimeoutError') return { kassa: false, why: `does not answer within ${HEALTH_TIMEOUT_MS / 1000} s` };
+    const code = (error as { cause?: { code?: unknown } }).cause?.code;
+    return { kassa: false, why: `cannot be asked (${typeof code === 'string' ? code : error instanceof Error ? error.message : String(error)})` };
   }
 }
 
 export async function ensureDevProcessor(options: DevProcessorOptions): Promise<DevProcessor> {
   const url = `http://127.0.0.1:${options.port}/`;
   let child: ChildProcess | null = null;
-  if (await answers(url)) {
-    options.say(`Card processor (stand-in): using the one already running at ${url}`);
-  } else {
-    options.say(`Card processor (stand-in): starting it at ${url} (data in ${options.dataDir})`);
-    child = spawn(
-      process.execPath,
-      ['--import', 'tsx', RUN_PROCESSOR, '--port', String(options.port), '--control-port', String(options.controlPort), '--data-dir', options.dataDir],
-      { stdio: ['ignore', 'ignore', 'inherit'], env: process.env },
-    );
-    const deadline = Date.now() + 60_000;
-    while (!(await answers(url))) {
-      if (child.exitCode !== null) throw new Error(`The card processor stopped (exit ${child.exitCode}); see the messages above`);
-      if (Date.now() > deadline) throw new Error('The card processor did not start within a minute');
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
-  }
-
+  let problem: string;
   try {
-    await tillKey(options, url);
-    return { url, child };
+    const found = await processorAt(options, url);
+    child = found.child;
+    if (found.problem === null) {
+      await tillKey(options, url);
+      return { url, child, problem: null };
+    }
+    problem = found.problem;
   } catch (error) {
-    if (child && child.exitCode === null) child.kill('SIGTERM');
-    throw error;
+    problem = error instanceof Error ? error.message : String(error);
+  }
+  problem = problem.replace(/\.$/, '');
+  const keyId = savedKeyId(options.tillDataDir);
+  options.say(
+    `Card processor: ${problem[0]!.toUpperCase()}${problem.slice(1)}. The till starts anyway: cash sales work, cards follow the offline rules` +
+      (keyId ? ` (its saved key ${keyId} is kept).` : '; this till has no processor key, so cards are refused until it has one.'),
+  );
+  return { url, child, problem };
+}
+
+/** The processor at `url`: the one already there, or one started here when nothing listens on its ports. */
+async function processorAt(options: DevProcessorOptions, url: string): Promise<{ child: ChildProcess | null; problem: string | null }> {
+  if ((await portUse(options.port)) === 'taken') {
+    const answer = await health(url);
+    if (answer.kassa) {
+      options.say(`Card processor (stand-in): using the one already running at ${url}`);
+      return { child: null, problem: null };
+    }
+    return { child: null, problem: `something listens at ${url} but ${answer.why}; no second processor is started on a port in use` };
+  }
+  if ((await portUse(options.controlPort)) === 'taken') {
+    return { child: null, problem: `nothing listens at ${url}, but its control port ${options.controlPort} is in use, so no processor is started here` };
+  }
+  options.say(`Card processor (stand-in): starting it at ${url} (data in ${options.dataDir})`);
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', RUN_PROCESSOR, '--port', String(options.port), '--control-port', String(options.controlPort), '--data-dir', options.dataDir],
+    { stdio: ['ignore', 'ignore', 'inherit'], env: process.env },
+  );
+  const failed: { error?: Error } = {};
+  child.once('error', (error) => (failed.error = error));
+  const startTimeoutMs = options.startTimeoutMs ?? 60_000;
+  const deadline = Date.now() + startTimeoutMs;
+  for (;;) {
+    if ((await health(url)).kassa) return { child, problem: null };
+    if (failed.error || child.exitCode !== null || child.signalCode !== null) {
+      const how = failed.error ? failed.error.message : `exit ${child.exitCode ?? child.signalCode}`;
+      return { child: null, problem: `the card processor started here stopped (${how}); see the messages above` };
+    }
+    if (Date.now() > deadline) {
+      return { child, problem: `the card processor started here did not answer within ${Math.round(startTimeoutMs / 1000)} s (it keeps starting beside the till)` };
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+/** For the message only: a key file that cannot be read is the till's to report when it starts, not the launcher's. */
+function savedKeyId(tillDataDir: string): string | null {
+  try {
+    return readTillKey(tillDataDir)?.keyId ?? null;
+  } catch {
+    return null;
   }
 }
 
@@ -88,7 +153,7 @@ async function tillKey(options: DevProcessorOptions, url: string): Promise<void>
       method,
       headers: { 'content-type': 'application/json', [ADMIN_TOKEN_HEADER]: token },
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-      signal: AbortSignal.timeout(10_000),
+      signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
     });
     const json = (await response.json()) as Record<string, unknown>;
     if (!response.ok) throw new Error(`The card processor's control API at ${controlUrl} refused ${method} ${path} (${response.status}): ${JSON.stringify(json.error ?? json)}`);
@@ -113,7 +178,7 @@ async function keyWorks(url: string, credentials: ProcessorCredentials): Promise
   const key = signingKeyOf(credentials);
   const headers = signRequest(key, 'GET', PROCESSOR_PATHS.health, '', Date.now());
   try {
-    const response = await fetch(new URL(PROCESSOR_PATHS.health, url), { headers, signal: AbortSignal.timeout(5_000) });
+    const response = await fetch(new URL(PROCESSOR_PATHS.health, url), { headers, signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
     const text = await response.text();
     return response.status === 200 && verifyReply(response.headers, 200, headers[SIGNATURE_HEADERS.nonce], text, key, Date.now(), new NonceMemory()).ok;
   } catch {

@@ -19,7 +19,7 @@ if (config.embeddedProcessor) {
     if (Date.now() > deadline) throw new Error(`The e2e card processor did not answer at ${health}`);
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
-  await ensureDevProcessor({
+  const processor = await ensureDevProcessor({
     port: config.processorPort,
     controlPort: config.processorControlPort,
     dataDir: config.processorDataDir,
@@ -27,6 +27,8 @@ if (config.embeddedProcessor) {
     tillDataDir: dataDir,
     say: () => undefined,
   });
+  // A till for people starts without cards; the e2e tests take cards, so here that is a broken run.
+  if (processor.problem) throw new Error(`The e2e card processor cannot be used: ${processor.problem}`);
 }
 const { host, stop } = await runBrowserHost(config);
 process.stdout.write(`Till UI: ${host.url} (e2e, data in ${dataDir})\n`);

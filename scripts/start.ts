@@ -71,7 +71,8 @@ async function main(): Promise<void> {
     config = { ...config, couchUrl: dev.couchUrl };
     syncServer = dev.child;
   }
-  // Card payments: the stand-in processor on this machine (started here if none is running), and a key for this till.
+  // Card payments: the stand-in processor on this machine (started here if nothing listens on its port), and a key
+  // for this till. Whatever state it is in, the till starts: without it, cards follow the offline rules.
   let processor: ChildProcess | null = null;
   if (config.embeddedProcessor) {
     const { ensureDevProcessor } = await import('../processor/dev-processor');

@@ -18,14 +18,15 @@ import { generatedCatalogCsv, sendFile } from '../../electron/core/catalog/test-
 import { openDatabase } from '../../electron/core/db/open-database';
 import { createTillCoreOn, type LocalTillCore } from '../../electron/core/till-core';
 import type { CommandInput, CommandName, CommandResult } from '../../shared/api/contract';
-import type { BenchResult } from '../bench-types';
+import type { BenchResult, BenchSize } from '../bench-types';
 
-const PRODUCTS = 100_000;
+const PRODUCTS: Record<BenchSize, number> = { full: 100_000, quick: 2_000 };
 const PROBE_MS = 25;
 
-export async function catalogImportSuite(): Promise<BenchResult[]> {
+export async function catalogImportSuite(size: BenchSize): Promise<BenchResult[]> {
+  const products = PRODUCTS[size];
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kassa-bench-import-'));
-  const text = generatedCatalogCsv(PRODUCTS);
+  const text = generatedCatalogCsv(products);
   const lastSku = /\r\n[^,]*,([^,]+),[^\r\n]*\r\n$/.exec(text)![1]!;
   const core = await createTillCoreOn(await openDatabase({ dataDir }), { dataDir, terminalId: 'BENCH', demo: true, demoProducts: 0 });
   let probe: ReturnType<typeof startProbe> | null = null;
@@ -35,17 +36,17 @@ export async function catalogImportSuite(): Promise<BenchResult[]> {
     const loop = monitorEventLoopDelay({ resolution: 10 });
     loop.enable();
     const started = performance.now();
-    const report = await sendFile(core, 'manager', text, 'catalog-100k.csv');
+    const report = await sendFile(core, 'manager', text, `catalog-${products}.csv`);
     if (report.bad > 0 || report.fileProblems.length > 0) throw new Error(`the generated file has problems: ${JSON.stringify(report.problems.slice(0, 3))}`);
     const done = await must(core, 'manager', 'catalogImport.commit', { jobId: report.jobId, mode: 'clean' });
-    if (done.state !== 'done' || done.written !== PRODUCTS) throw new Error(`import ended ${done.state} with ${done.written} written: ${done.stopReason}`);
+    if (done.state !== 'done' || done.written !== products) throw new Error(`import ended ${done.state} with ${done.written} written: ${done.stopReason}`);
     while ((await must(core, 'manager', 'catalog.search', { query: lastSku, limit: 1 })).items[0]?.sku !== lastSku) {
       await new Promise((resolve) => setTimeout(resolve, 5));
     }
     const seconds = (performance.now() - started) / 1000;
     loop.disable();
     const slowest = await probe.stop();
-    console.log(`  ${PRODUCTS} rows: checked ${report.rows}, written ${done.written}; ${probe.calls()} searches answered meanwhile`);
+    console.log(`  ${products} rows: checked ${report.rows}, written ${done.written}; ${probe.calls()} searches answered meanwhile`);
     return [
       { name: 'csv_import_100k_s', value: seconds, unit: 's' },
       { name: 'csv_import_command_max_ms', value: slowest, unit: 'ms' },

@@ -32,13 +32,13 @@ import { createFileCredentialStore } from '../../electron/core/sync/credential-s
 import { createTillCoreOn } from '../../electron/core/till-core';
 import type { TillConfig } from '../../electron/host/till-config';
 import { waitFor } from '../../electron/core/sync/test-support/sync-harness';
-import type { BenchResult } from '../bench-types';
+import type { BenchResult, BenchSize } from '../bench-types';
 import type { HostLoopReport } from '../support/host-loop-child';
 import { percentile } from '../support/product-db';
 
 const PREFIX = 'hostloop_';
 const TERMINAL = 'HL1';
-const PRODUCTS = 100_000;
+const PRODUCTS: Record<BenchSize, number> = { full: 100_000, quick: 2_000 };
 const BATCH = 5_000;
 const CHILD = fileURLToPath(new URL('../support/host-loop-child.ts', import.meta.url));
 
@@ -48,14 +48,15 @@ interface Store {
   password: string;
 }
 
-export async function hostLoopSuite(): Promise<BenchResult[]> {
+export async function hostLoopSuite(size: BenchSize): Promise<BenchResult[]> {
+  const products = PRODUCTS[size];
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'kassa-bench-hostloop-'));
   const store = await startStore(path.join(work, 'server'));
   try {
-    const catalog = generateCatalog({ products: PRODUCTS, seed: 31, idPrefix: 'HQ' });
+    const catalog = generateCatalog({ products, seed: 31, idPrefix: 'HQ' });
     await seedServer(store, catalog);
     const synced = path.join(work, 'synced');
-    await firstSync(store, synced);
+    await firstSync(store, synced, products);
     const last = await changeEveryPrice(store, catalog.products);
     const shipped = await measure(store, synced, path.join(work, 'shipped'), 'shipped', last);
     const inProcess = await measure(store, synced, path.join(work, 'in-process'), 'in-process', last);
@@ -98,14 +99,14 @@ async function seedServer(store: Store, catalog: ReturnType<typeof generateCatal
 }
 
 /** A till that has synced the whole store once: the starting point of every measured run (copied for each). */
-async function firstSync(store: Store, dataDir: string): Promise<void> {
+async function firstSync(store: Store, dataDir: string, products: number): Promise<void> {
   const credentials = createFileCredentialStore(dataDir);
   fs.mkdirSync(dataDir, { recursive: true });
   credentials.save({ url: store.server.url, username: terminalUserName(PREFIX, TERMINAL), password: store.password });
   const db = await openDatabase({ dataDir });
   const core = await createTillCoreOn(db, { dataDir, terminalId: TERMINAL, demo: false, sync: { url: store.server.url, prefix: PREFIX, credentials } });
   try {
-    await waitFor('the first sync of 100,000 products', async () => (await db.products.count().exec()) === PRODUCTS, 600_000, 250);
+    await waitFor(`the first sync of ${products} products`, async () => (await db.products.count().exec()) === products, 600_000, 250);
   } finally {
     await core.close();
   }

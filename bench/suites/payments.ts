@@ -17,16 +17,19 @@ import { createHttpProcessor } from '../../electron/core/payments/http-processor
 import { createTillCoreOn, type LocalTillCore } from '../../electron/core/till-core';
 import { openTempProcessor } from '../../processor/test-support/temp-processor';
 import { newSigningKey } from '../../shared/payments/signature';
-import type { BenchResult } from '../bench-types';
+import type { BenchResult, BenchSize } from '../bench-types';
 import { percentile } from '../support/product-db';
 
 const LATENCY_MS = 20;
-const CHECKOUTS = 200;
-const WARMUP = 20;
-const QUEUED = 1_000;
+const SIZES = {
+  full: { checkouts: 200, warmup: 20, queued: 1_000 },
+  quick: { checkouts: 20, warmup: 5, queued: 50 },
+} satisfies Record<BenchSize, unknown>;
+type Sizes = (typeof SIZES)[BenchSize];
 const CHANNEL = 'bench';
 
-export async function paymentsSuite(): Promise<BenchResult[]> {
+export async function paymentsSuite(size: BenchSize): Promise<BenchResult[]> {
+  const sizes = SIZES[size];
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kassa-bench-payments-'));
   const key = { ...newSigningKey('BENCH-key'), terminalId: 'BENCH' };
   const processor = await openTempProcessor({ keys: [key], log: () => undefined });
@@ -42,8 +45,8 @@ export async function paymentsSuite(): Promise<BenchResult[]> {
   try {
     await must(core, 'auth.login', { username: 'maria', secret: '4321' });
     const barcode = ((await must(core, 'catalog.search', { query: '', limit: 5 })).items as { barcode: string }[]).find((p) => p.barcode)!.barcode;
-    const online = await onlineCheckouts(core, barcode);
-    const reconcileSeconds = await reconcile(core, processor, barcode);
+    const online = await onlineCheckouts(core, barcode, sizes);
+    const reconcileSeconds = await reconcile(core, processor, barcode, sizes);
     return [
       { name: 'card_checkout_online_p95_ms', value: round2(percentile(online, 95)), unit: 'ms' },
       { name: 'reconcile_1000_payments_s', value: round2(reconcileSeconds), unit: 's' },
@@ -68,22 +71,22 @@ async function cardSale(core: LocalTillCore, barcode: string): Promise<number> {
   return performance.now() - started;
 }
 
-async function onlineCheckouts(core: LocalTillCore, barcode: string): Promise<number[]> {
+async function onlineCheckouts(core: LocalTillCore, barcode: string, { warmup, checkouts }: Sizes): Promise<number[]> {
   const times: number[] = [];
-  for (let i = 0; i < WARMUP + CHECKOUTS; i++) {
+  for (let i = 0; i < warmup + checkouts; i++) {
     const ms = await cardSale(core, barcode);
-    if (i >= WARMUP) times.push(ms);
+    if (i >= warmup) times.push(ms);
   }
   return times;
 }
 
-async function reconcile(core: LocalTillCore, processor: Awaited<ReturnType<typeof openTempProcessor>>, barcode: string): Promise<number> {
+async function reconcile(core: LocalTillCore, processor: Awaited<ReturnType<typeof openTempProcessor>>, barcode: string, { queued }: Sizes): Promise<number> {
   await must(core, 'payments.setOfflineCards', { enabled: true, perPaymentCap: 100_000, terminalCap: 100_000_000 });
   await processor.control.behaviour({ down: true });
-  for (let i = 0; i < QUEUED; i++) await cardSale(core, barcode);
+  for (let i = 0; i < queued; i++) await cardSale(core, barcode);
   await core.settled();
   const waiting = async () => ((await must(core, 'payments.status', {})).waiting as { count: number }).count;
-  if ((await waiting()) !== QUEUED) throw new Error(`expected ${QUEUED} payments waiting, found ${await waiting()}`);
+  if ((await waiting()) !== queued) throw new Error(`expected ${queued} payments waiting, found ${await waiting()}`);
   await processor.control.behaviour({ down: false });
   const started = performance.now();
   // The next pass starts within the reconciler's backoff (≤ 200 ms here): counted, as a till would wait it too.

@@ -10,33 +10,37 @@
 import { draftOf } from '../../shared/catalog/product-draft';
 import type { ProductDoc } from '../../shared/model';
 import { openTempTill } from '../../electron/core/test-support/temp-till';
-import type { BenchResult } from '../bench-types';
+import type { BenchResult, BenchSize } from '../bench-types';
 import { percentile } from '../support/product-db';
 
-const PRODUCTS = 100_000;
+const SIZES = {
+  full: { products: 100_000, lists: 60, saves: 30 },
+  quick: { products: 2_000, lists: 12, saves: 6 },
+} satisfies Record<BenchSize, unknown>;
 const SCREEN = 'bench:office';
 
-export async function productsSuite(): Promise<BenchResult[]> {
-  const till = await openTempTill({ demo: true, demoProducts: PRODUCTS, terminalId: 'BENCH' });
+export async function productsSuite(size: BenchSize): Promise<BenchResult[]> {
+  const { products, lists, saves } = SIZES[size];
+  const till = await openTempTill({ demo: true, demoProducts: products, terminalId: 'BENCH' });
   try {
     await till.must(SCREEN, 'auth.login', { username: 'maria', secret: '4321' });
     const pages = [
       { query: '', limit: 200 },
-      { query: '', offset: 90_000, limit: 200 },
+      { query: '', offset: Math.floor(products * 0.9), limit: 200 },
       { query: 'choc', limit: 200 },
       { query: '', categoryId: 'DEMO-CFRU', limit: 200 },
       { query: '', status: 'archived' as const, limit: 200 },
       { query: 'organic milk', status: 'all' as const, limit: 200 },
     ];
     const listTimes: number[] = [];
-    for (let i = 0; i < 60; i++) {
+    for (let i = 0; i < lists; i++) {
       const started = performance.now();
       await till.must(SCREEN, 'products.list', pages[i % pages.length]!);
       listTimes.push(performance.now() - started);
     }
     const docs = (await till.db.products.find().exec()).map((d) => d.toMutableJSON() as ProductDoc);
     const saveTimes: number[] = [];
-    for (let i = 0; i < 30; i++) {
+    for (let i = 0; i < saves; i++) {
       const started = performance.now();
       await till.must(SCREEN, 'products.save', { ...draftOf(docs[i]!), price: docs[i]!.price + 5 });
       saveTimes.push(performance.now() - started);

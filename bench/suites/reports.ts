@@ -25,29 +25,30 @@ import { generateCatalog } from '../../shared/catalog/generate-catalog';
 import { createSeededRandom } from '../../shared/catalog/seeded-random';
 import type { SaleDoc, SaleLine } from '../../shared/model';
 import { dayOfDate } from '../../shared/reports/store-calendar';
-import type { BenchResult } from '../bench-types';
+import type { BenchResult, BenchSize } from '../bench-types';
 import { percentile } from '../support/product-db';
 import { startStore } from './sync';
 
-const SALES = 200_000;
+const SIZES = {
+  full: { sales: 200_000, calls: 40, liveSamples: 15 },
+  quick: { sales: 3_000, calls: 5, liveSamples: 3 },
+} satisfies Record<BenchSize, unknown>;
 const BATCH = 5_000;
 const TERMINALS = ['B1', 'B2', 'B3'];
-const CALLS = 40;
-const LIVE_SAMPLES = 15;
 
 /** A year of a busy store, fast to make: three lines a sale, tax included at 19 % or 7 %, cash or card. */
-function yearOfSales(): SaleDoc[] {
+function yearOfSales(count: number): SaleDoc[] {
   const random = createSeededRandom(2026);
   const { products } = generateCatalog({ products: 2_000, seed: 9 });
   const start = new Date(2025, 0, 1, 8).getTime();
   const span = 365 * 86_400_000;
   const seqs = new Map<string, number>();
   const docs: SaleDoc[] = [];
-  for (let i = 0; i < SALES; i++) {
+  for (let i = 0; i < count; i++) {
     const terminalId = TERMINALS[i % TERMINALS.length]!;
     const seq = (seqs.get(terminalId) ?? 0) + 1;
     seqs.set(terminalId, seq);
-    const at = new Date(start + Math.floor((i / SALES) * span) + random.int(3_600_000)).toISOString();
+    const at = new Date(start + Math.floor((i / count) * span) + random.int(3_600_000)).toISOString();
     const base = { id: `${terminalId}-Y${String(i).padStart(7, '0')}`, number: `${terminalId}-${String(seq).padStart(6, '0')}`, seq, terminalId, createdAt: at };
     const earlier = docs[docs.length - 1 - random.int(Math.min(docs.length, 50))];
     if (earlier && earlier.kind === 'sale' && random.chance(0.05)) {
@@ -108,10 +109,10 @@ function yearOfSales(): SaleDoc[] {
   return docs;
 }
 
-async function yearBench(): Promise<BenchResult[]> {
+async function yearBench(count: number, calls: number): Promise<BenchResult[]> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kassa-bench-reports-'));
   try {
-    const sales = yearOfSales();
+    const sales = yearOfSales(count);
     const filling = await openDatabase({ dataDir });
     for (let from = 0; from < sales.length; from += BATCH) {
       const { error } = await filling.sales.bulkInsert(sales.slice(from, from + BATCH));
@@ -135,14 +136,14 @@ async function yearBench(): Promise<BenchResult[]> {
       const from = dayOfDate(new Date(sales[0]!.createdAt));
       const to = dayOfDate(new Date(sales.at(-1)!.createdAt));
       const filters = [undefined, ...TERMINALS];
-      for (let i = 0; i < CALLS + 5; i++) {
+      for (let i = 0; i < calls + 5; i++) {
         const terminalId = filters[i % filters.length];
         const started = performance.now();
         const result = await core.dispatch('bench', 'reports.dashboard', { from, to, ...(terminalId ? { terminalId } : {}) });
         const ms = performance.now() - started;
         if (!result.ok) throw new Error(result.error.message);
         const view = result.value as DashboardView;
-        if (terminalId === undefined && view.figures.transactions + view.figures.returnsCount !== SALES) throw new Error(`the year holds ${SALES} sales, the dashboard says ${view.figures.transactions}`);
+        if (terminalId === undefined && view.figures.transactions + view.figures.returnsCount !== count) throw new Error(`the year holds ${count} sales, the dashboard says ${view.figures.transactions}`);
         if (i >= 5) times.push(ms);
       }
     } finally {
@@ -159,7 +160,7 @@ async function yearBench(): Promise<BenchResult[]> {
   }
 }
 
-async function liveBench(): Promise<BenchResult[]> {
+async function liveBench(samples: number): Promise<BenchResult[]> {
   const store = await startStore(['T1', 'T2']);
   const open = (terminalId: string) =>
     startTill({
@@ -178,7 +179,7 @@ async function liveBench(): Promise<BenchResult[]> {
     const today = dayOfDate(new Date());
     const counted = async () => (await t2.must<DashboardView>('reports.dashboard', { from: today, to: today }, 'bench')).figures.transactions;
     const times: number[] = [];
-    for (let i = 0; i < LIVE_SAMPLES + 3; i++) {
+    for (let i = 0; i < samples + 3; i++) {
       const before = await counted();
       const { sale } = makeSale({ id: `T1-LIVE${String(i).padStart(6, '0')}`, terminalId: 'T1', seq: i + 1, at: new Date().toISOString(), products: [products[i % 50]!, products[(i * 7) % 50]!, products[(i * 3) % 50]!] });
       const started = Date.now();
@@ -198,6 +199,7 @@ async function liveBench(): Promise<BenchResult[]> {
   }
 }
 
-export async function reportsSuite(): Promise<BenchResult[]> {
-  return [...(await yearBench()), ...(await liveBench())];
+export async function reportsSuite(size: BenchSize): Promise<BenchResult[]> {
+  const { sales, calls, liveSamples } = SIZES[size];
+  return [...(await yearBench(sales, calls)), ...(await liveBench(liveSamples))];
 }

@@ -29,21 +29,22 @@ import type { TillCore } from '../../electron/core/api/till-core-types';
 import { generateCatalog } from '../../shared/catalog/generate-catalog';
 import { createSeededRandom, type SeededRandom } from '../../shared/catalog/seeded-random';
 import type { ProductDoc } from '../../shared/model';
-import type { BenchResult } from '../bench-types';
+import type { BenchResult, BenchSize } from '../bench-types';
 import { percentile } from '../support/product-db';
 
-const PRODUCTS = 100_000;
+const SIZES = {
+  full: { products: 100_000, warmup: 30, searches: 400, scans: 400, checkouts: 200 },
+  quick: { products: 2_000, warmup: 5, searches: 40, scans: 40, checkouts: 20 },
+} satisfies Record<BenchSize, unknown>;
+type Sizes = (typeof SIZES)[BenchSize];
 const BATCH = 5_000;
 const SEED = 20_250_101;
-const WARMUP = 30;
-const SEARCHES = 400;
-const SCANS = 400;
-const CHECKOUTS = 200;
 const CHANNEL = 'bench';
 
-export async function sellingSuite(): Promise<BenchResult[]> {
+export async function sellingSuite(size: BenchSize): Promise<BenchResult[]> {
+  const sizes = SIZES[size];
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kassa-bench-selling-'));
-  const { products } = generateCatalog({ products: PRODUCTS, seed: SEED });
+  const { products } = generateCatalog({ products: sizes.products, seed: SEED });
   const random = createSeededRandom(SEED);
   try {
     const filling = await openDatabase({ dataDir });
@@ -59,13 +60,13 @@ export async function sellingSuite(): Promise<BenchResult[]> {
     let search: number[], scan: number[], checkout: number[];
     try {
       await must(core, 'auth.login', { username: 'clara', secret: '1234' });
-      search = await searchTimes(core, searchQueries(products, random));
-      scan = await scanTimes(core, products, random);
-      checkout = await checkoutTimes(core, products, random);
+      search = await searchTimes(core, searchQueries(products, random, sizes), sizes);
+      scan = await scanTimes(core, products, random, sizes);
+      checkout = await checkoutTimes(core, products, random, sizes);
     } finally {
       await core.close();
     }
-    const host = await shippedTimes(dataDir, products, random);
+    const host = await shippedTimes(dataDir, products, random, sizes);
     return [
       { name: 'selling_core_open_100k_ms', value: Math.round(openMs), unit: 'ms' },
       { name: 'search_p95_ms', value: round2(percentile(search, 95)), unit: 'ms' },
@@ -90,10 +91,10 @@ interface SearchQuery {
   categoryId?: string;
 }
 
-function searchQueries(products: ProductDoc[], random: SeededRandom): SearchQuery[] {
+function searchQueries(products: ProductDoc[], random: SeededRandom, { warmup, searches }: Sizes): SearchQuery[] {
   const queries = new Map<string, SearchQuery>();
   const words = (p: ProductDoc) => p.name.split(/\s+/).filter((w) => /^[A-Za-z]{3,}$/.test(w));
-  while (queries.size < WARMUP + SEARCHES) {
+  while (queries.size < warmup + searches) {
     const product = random.pick(products);
     const kind = random.int(6);
     let query: SearchQuery;
@@ -123,31 +124,31 @@ function searchQueries(products: ProductDoc[], random: SeededRandom): SearchQuer
   return [...queries.values()];
 }
 
-async function searchTimes(core: TillCore, queries: SearchQuery[]): Promise<number[]> {
+async function searchTimes(core: TillCore, queries: SearchQuery[], { warmup }: Sizes): Promise<number[]> {
   const times: number[] = [];
   for (const [i, q] of queries.entries()) {
     const started = performance.now();
     await must(core, 'catalog.search', { ...q, limit: 50 });
-    if (i >= WARMUP) times.push(performance.now() - started);
+    if (i >= warmup) times.push(performance.now() - started);
   }
   return times;
 }
 
-async function scanTimes(core: TillCore, products: ProductDoc[], random: SeededRandom): Promise<number[]> {
+async function scanTimes(core: TillCore, products: ProductDoc[], random: SeededRandom, { warmup, scans }: Sizes): Promise<number[]> {
   const times: number[] = [];
-  for (let i = 0; i < WARMUP + SCANS; i++) {
+  for (let i = 0; i < warmup + scans; i++) {
     if (i % 20 === 0) await must(core, 'cart.clear', {});
     const code = random.pick(products).barcode;
     const started = performance.now();
     await must(core, 'cart.scan', { code });
-    if (i >= WARMUP) times.push(performance.now() - started);
+    if (i >= warmup) times.push(performance.now() - started);
   }
   await must(core, 'cart.clear', {});
   return times;
 }
 
 /** Scans and checkouts as the till ships: the browser host in this process, the core in a process of its own. */
-async function shippedTimes(dataDir: string, products: ProductDoc[], random: SeededRandom): Promise<{ scans: number[]; checkouts: number[] }> {
+async function shippedTimes(dataDir: string, products: ProductDoc[], random: SeededRandom, sizes: Sizes): Promise<{ scans: number[]; checkouts: number[] }> {
   const staticDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kassa-bench-static-'));
   const log = createLogger('bench-host');
   const core = await startSupervisedCore({
@@ -171,22 +172,22 @@ async function shippedTimes(dataDir: string, products: ProductDoc[], random: See
     };
     await post('auth.login', { username: 'clara', secret: '1234' });
     const scans: number[] = [];
-    for (let i = 0; i < WARMUP + SCANS; i++) {
+    for (let i = 0; i < sizes.warmup + sizes.scans; i++) {
       if (i % 20 === 0) await post('cart.clear', {});
       const code = random.pick(products).barcode;
       const started = performance.now();
       await post('cart.scan', { code });
-      if (i >= WARMUP) scans.push(performance.now() - started);
+      if (i >= sizes.warmup) scans.push(performance.now() - started);
     }
     await post('cart.clear', {});
     const pieces = products.filter((p) => p.unit === 'piece');
     const checkouts: number[] = [];
-    for (let i = 0; i < WARMUP + CHECKOUTS; i++) {
+    for (let i = 0; i < sizes.warmup + sizes.checkouts; i++) {
       let cart: Record<string, unknown> = {};
       for (let k = 0; k < 3; k++) cart = await post('cart.scan', { code: random.pick(pieces).barcode });
       const started = performance.now();
       await post('checkout.pay', { cartRevision: cart.revision, tenders: [{ method: 'cash', amount: (cart.total as number) + 1_000 }] });
-      if (i >= WARMUP) checkouts.push(performance.now() - started);
+      if (i >= sizes.warmup) checkouts.push(performance.now() - started);
     }
     return { scans, checkouts };
   } finally {
@@ -196,16 +197,16 @@ async function shippedTimes(dataDir: string, products: ProductDoc[], random: See
   }
 }
 
-async function checkoutTimes(core: TillCore, products: ProductDoc[], random: SeededRandom): Promise<number[]> {
+async function checkoutTimes(core: TillCore, products: ProductDoc[], random: SeededRandom, { warmup, checkouts }: Sizes): Promise<number[]> {
   const pieces = products.filter((p) => p.unit === 'piece');
   const times: number[] = [];
-  for (let i = 0; i < WARMUP + CHECKOUTS; i++) {
+  for (let i = 0; i < warmup + checkouts; i++) {
     let cart: Record<string, unknown> = {};
     for (let k = 0; k < 3; k++) cart = await must(core, 'cart.scan', { code: random.pick(pieces).barcode });
     const total = cart.total as number;
     const started = performance.now();
     await must(core, 'checkout.pay', { cartRevision: cart.revision, tenders: [{ method: 'cash', amount: total + 1_000 }] });
-    if (i >= WARMUP) times.push(performance.now() - started);
+    if (i >= warmup) times.push(performance.now() - started);
   }
   return times;
 }

@@ -23,25 +23,27 @@ import { getRxStorageSQLite } from '../../electron/core/storage/sqlite-storage';
 import { generateCatalog } from '../../shared/catalog/generate-catalog';
 import { createSeededRandom } from '../../shared/catalog/seeded-random';
 import type { ProductDoc } from '../../shared/model';
-import type { BenchResult } from '../bench-types';
+import type { BenchResult, BenchSize } from '../bench-types';
 import { byBarcode, categoryPage, openProductDatabase, PAGE_SIZE, percentile, timeEach } from '../support/product-db';
 import type { ProductDatabase } from '../support/product-db';
 
-const PRODUCTS = 100_000;
+const SIZES = {
+  full: { products: 100_000, measuredQueries: 300, warmupQueries: 20 },
+  quick: { products: 5_000, measuredQueries: 30, warmupQueries: 5 },
+} satisfies Record<BenchSize, unknown>;
 const BATCH = 5_000;
-const MEASURED_QUERIES = 300;
-const WARMUP_QUERIES = 20;
 const SEED = 20_250_101;
 const COLD_START_CHILD = fileURLToPath(new URL('../support/cold-start-child.ts', import.meta.url));
 
 interface Workload {
+  warmup: number;
   products: ProductDoc[];
   pages: { categoryId: string; page: number }[];
   barcodes: string[];
 }
 
-export async function storageSuite(): Promise<BenchResult[]> {
-  const workload = makeWorkload();
+export async function storageSuite(size: BenchSize): Promise<BenchResult[]> {
+  const workload = makeWorkload(SIZES[size]);
   const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'kassa-bench-storage-'));
   try {
     const sqlite = await measureSQLite(directory, workload);
@@ -107,8 +109,8 @@ async function bulkInsertRate(db: ProductDatabase, products: ProductDoc[]): Prom
 
 /** Warm-up queries first (not counted), then the measured ones; every query is distinct, so none is cached. */
 async function queryTimes(db: ProductDatabase, workload: Workload): Promise<{ pages: number[]; barcodes: number[] }> {
-  const [warmPages, pages] = [workload.pages.slice(0, WARMUP_QUERIES), workload.pages.slice(WARMUP_QUERIES)];
-  const [warmCodes, codes] = [workload.barcodes.slice(0, WARMUP_QUERIES), workload.barcodes.slice(WARMUP_QUERIES)];
+  const [warmPages, pages] = [workload.pages.slice(0, workload.warmup), workload.pages.slice(workload.warmup)];
+  const [warmCodes, codes] = [workload.barcodes.slice(0, workload.warmup), workload.barcodes.slice(workload.warmup)];
   await timeEach(warmPages, (p) => categoryPage(db, p.categoryId, p.page));
   await timeEach(warmCodes, (code) => byBarcode(db, code));
   const pageTimes = await timeEach(pages, async (p) => {
@@ -137,13 +139,13 @@ function coldStartInFreshProcess(directory: string, name: string, categoryId: st
   });
 }
 
-function makeWorkload(): Workload {
-  const { products } = generateCatalog({ products: PRODUCTS, seed: SEED });
+function makeWorkload(sizes: (typeof SIZES)[BenchSize]): Workload {
+  const { products } = generateCatalog({ products: sizes.products, seed: SEED });
   const random = createSeededRandom(SEED);
   const perCategory = new Map<string, number>();
   for (const product of products) perCategory.set(product.categoryId, (perCategory.get(product.categoryId) ?? 0) + 1);
   const categories = [...perCategory.keys()];
-  const wanted = WARMUP_QUERIES + MEASURED_QUERIES;
+  const wanted = sizes.warmupQueries + sizes.measuredQueries;
 
   const pages: Workload['pages'] = [];
   const seenPages = new Set<string>();
@@ -156,7 +158,7 @@ function makeWorkload(): Workload {
   }
   const barcodes = new Set<string>();
   while (barcodes.size < wanted) barcodes.add(random.pick(products).barcode);
-  return { products, pages, barcodes: [...barcodes] };
+  return { warmup: sizes.warmupQueries, products, pages, barcodes: [...barcodes] };
 }
 
 function firstCategory(workload: Workload): string {

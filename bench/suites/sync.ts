@@ -17,13 +17,14 @@ import { startTill, type RemoteTill } from '../../electron/core/sync/test-suppor
 import { makeSale, type SaleBundle } from '../../electron/core/sync/test-support/sale-fixtures';
 import { waitFor, waitForSynced } from '../../electron/core/sync/test-support/sync-harness';
 import { generateCatalog } from '../../shared/catalog/generate-catalog';
-import type { BenchResult } from '../bench-types';
+import type { BenchResult, BenchSize } from '../bench-types';
 import { percentile } from '../support/product-db';
 
 const PREFIX = 'kassa_';
-const SALES = 10_000;
-const PRODUCTS = 100_000;
-const LATENCY_SAMPLES = 50;
+const SIZES = {
+  full: { sales: 10_000, products: 100_000, latencySamples: 50 },
+  quick: { sales: 300, products: 2_000, latencySamples: 5 },
+} satisfies Record<BenchSize, unknown>;
 
 export interface Store {
   server: EmbeddedServer;
@@ -92,13 +93,13 @@ async function timePush(store: Store, t1: RemoteTill, bundles: SaleBundle[], wit
   return (performance.now() - started) / 1000;
 }
 
-async function pushBench(): Promise<BenchResult[]> {
+async function pushBench(count: number): Promise<BenchResult[]> {
   const store = await startStore(['T1']);
   const t1 = await till(store, 'T1');
   try {
     await waitForSynced(t1, 60_000);
-    const salesOnly = await timePush(store, t1, sales('T1', SALES, 'PUSH'), false);
-    const checkouts = await timePush(store, t1, sales('T1', SALES, 'FULL'), true);
+    const salesOnly = await timePush(store, t1, sales('T1', count, 'PUSH'), false);
+    const checkouts = await timePush(store, t1, sales('T1', count, 'FULL'), true);
     return [
       { name: 'sync_push_10k_sales_s', value: round(salesOnly), unit: 's' },
       { name: 'sync_push_10k_checkouts_s', value: round(checkouts), unit: 's' },
@@ -109,10 +110,10 @@ async function pushBench(): Promise<BenchResult[]> {
   }
 }
 
-async function pullBench(): Promise<BenchResult[]> {
+async function pullBench(products: number): Promise<BenchResult[]> {
   const store = await startStore(['T2']);
   try {
-    const catalog = generateCatalog({ products: PRODUCTS, seed: 77, idPrefix: 'HQ' });
+    const catalog = generateCatalog({ products, seed: 77, idPrefix: 'HQ' });
     // The catalog is put on the server directly (as a back office would), then a new terminal joins.
     for (const [collection, docs] of [['categories', catalog.categories], ['products', catalog.products]] as const) {
       for (let i = 0; i < docs.length; i += 5_000) {
@@ -123,7 +124,7 @@ async function pullBench(): Promise<BenchResult[]> {
     const started = performance.now();
     const t2 = await till(store, 'T2');
     try {
-      await waitFor('the whole catalog on T2', async () => (await t2.count('products')) === PRODUCTS, 600_000, 100);
+      await waitFor('the whole catalog on T2', async () => (await t2.count('products')) === products, 600_000, 100);
       const seconds = (performance.now() - started) / 1000;
       return [{ name: 'sync_pull_100k_products_s', value: round(seconds), unit: 's' }];
     } finally {
@@ -134,12 +135,12 @@ async function pullBench(): Promise<BenchResult[]> {
   }
 }
 
-async function latencyBench(): Promise<BenchResult[]> {
+async function latencyBench(samples: number): Promise<BenchResult[]> {
   const store = await startStore(['T1', 'T2']);
   const [t1, t2] = await Promise.all([till(store, 'T1'), till(store, 'T2')]);
   try {
     await Promise.all([waitForSynced(t1, 60_000), waitForSynced(t2, 60_000)]);
-    const bundles = sales('T1', LATENCY_SAMPLES + 5, 'LAT');
+    const bundles = sales('T1', samples + 5, 'LAT');
     const times: number[] = [];
     for (const [i, bundle] of bundles.entries()) {
       const arrived = t2.waitForDoc('sales', bundle.sale.id, 30_000);
@@ -158,6 +159,7 @@ async function latencyBench(): Promise<BenchResult[]> {
 
 const round = (n: number) => Math.round(n * 100) / 100;
 
-export async function syncSuite(): Promise<BenchResult[]> {
-  return [...(await pushBench()), ...(await pullBench()), ...(await latencyBench())];
+export async function syncSuite(size: BenchSize): Promise<BenchResult[]> {
+  const { sales, products, latencySamples } = SIZES[size];
+  return [...(await pushBench(sales)), ...(await pullBench(products)), ...(await latencyBench(latencySamples))];
 }

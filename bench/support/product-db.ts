@@ -4,7 +4,7 @@
  */
 import { createRxDatabase } from 'rxdb';
 import type { RxCollection, RxDatabase, RxStorage } from 'rxdb';
-import { productSchema } from '../../shared/db/schemas';
+import { tillCollection } from '../../electron/core/db/open-database';
 import type { ProductDoc } from '../../shared/model';
 
 export type ProductDatabase = RxDatabase<{ products: RxCollection<ProductDoc> }>;
@@ -21,7 +21,8 @@ export async function openProductDatabase(
     multiInstance: false,
     eventReduce: true,
   });
-  await db.addCollections({ products: { schema: productSchema } });
+  // As the till opens it (schema version, migrations and their plugin), or RxDB refuses a schema past version 0.
+  await db.addCollections({ products: tillCollection('products') });
   return db;
 }
 

@@ -1,7 +1,8 @@
 /**
- * Durability: a writer process is SIGKILLed right after it reported a committed bulkWrite. Every batch it
- * reported must be on disk when the file is reopened, and no batch may be there in part. Also: a second process
- * cannot open a file that one process holds.
+ * Durability: a writer process is SIGKILLed right after it reported a committed bulkWrite (3 times in `npm test`, 12
+ * in `npm run test:chaos`, within a time budget: chaos-budget.ts). Every batch it reported must be on disk when the
+ * file is reopened, and no batch may be there in part. Also: a second process cannot open a file that one process
+ * holds.
  */
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -11,12 +12,17 @@ import { getRxStorageSQLite } from './sqlite-storage';
 import { durabilityInstance, durableSchema } from './test-support/durability-schema';
 import type { DurableInstance, DurableRecord } from './test-support/durability-schema';
 import { createPrng } from './test-support/seeded-prng';
+import { chaosPlan, reportShortfall } from '../test-support/chaos-budget';
 import { runKilledAfterReports, type KilledRun } from '../test-support/kill-after-reports';
 import { makeTempDir, removeTempDir } from './test-support/temp-dir';
 
 const WRITER = fileURLToPath(new URL('./test-support/durability-writer.ts', import.meta.url));
 const DOCS_PER_BATCH = 400;
-const ROUNDS = 3;
+// Measured on a 2-core machine at load ~11: three rounds in ~5 s.
+const PLAN = chaosPlan({
+  quick: { kills: 3, budgetMs: 30_000, aroundMs: 30_000 },
+  full: { kills: 12, budgetMs: 120_000, aroundMs: 30_000 },
+});
 const SEED = 4242;
 
 let directory: string;
@@ -48,13 +54,15 @@ async function batchesOnDisk(instance: DurableInstance): Promise<{ lastBatch: nu
 }
 
 describe('SQLite storage durability', () => {
-  it('keeps every reported batch through SIGKILL, and never half a batch', async () => {
+  it('keeps every reported batch through SIGKILL, and never half a batch', { timeout: PLAN.timeoutMs }, async () => {
     const prng = createPrng(SEED);
     const storage = getRxStorageSQLite({ directory }) as RxStorage<unknown, unknown>;
     let reportedSoFar = -1;
-    for (let round = 0; round < ROUNDS; round++) {
+    const budget = PLAN.start();
+    while (budget.more()) {
       const run = await runWriter(prng.int(2, 8));
       expect(run.signal, `writer should be killed, exited ${run.code}: ${run.stderr}`).toBe('SIGKILL');
+      budget.killed();
       const lastReported = run.reported.at(-1) ?? reportedSoFar;
       expect(run.reported[0]).toBe(reportedSoFar + 1);
 
@@ -68,6 +76,8 @@ describe('SQLite storage durability', () => {
       for (const [batch, size] of sizes) expect(size, `batch ${batch}`).toBe(DOCS_PER_BATCH);
       reportedSoFar = lastBatch;
     }
+    reportShortfall(budget, 'storage durability');
+    expect(budget.kills, budget.describe()).toBeGreaterThanOrEqual(budget.required);
   });
 
   it('refuses a second process while one holds the database file', async () => {

@@ -4,6 +4,7 @@
  * Everything it reported before the kill was promised to the user, so it must be there when the store reopens.
  */
 import { spawn } from 'node:child_process';
+import { bundleScript } from './bundled-script';
 
 export interface KilledRun {
   /** The first capture group of every report line, in order. */
@@ -13,10 +14,15 @@ export interface KilledRun {
   stderr: string;
 }
 
-/** `killAfter` 0: never killed (the script ends, or fails, on its own). */
-export function runKilledAfterReports(script: string, args: string[], report: RegExp, killAfter: number): Promise<KilledRun> {
+/**
+ * `killAfter` 0: never killed (the script ends, or fails, on its own). The script runs bundled, with plain Node: a
+ * start then costs what a packaged till's does, not a TypeScript compile under tsx, which on a busy machine took
+ * most of each run's time.
+ */
+export async function runKilledAfterReports(script: string, args: string[], report: RegExp, killAfter: number): Promise<KilledRun> {
+  const bundle = await bundleScript(script);
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [bundle, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
     const reported: string[] = [];
     let pending = '';
     let stderr = '';
