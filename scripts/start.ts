@@ -60,16 +60,21 @@ async function main(): Promise<void> {
   let syncServer: ChildProcess | null = null;
   if (!config.couchUrl && config.embeddedServer) {
     const { ensureDevServer } = await import('../server/dev-server');
-    const dev = await ensureDevServer({
-      port: config.serverPort,
-      dataDir: config.serverDataDir,
-      prefix: config.dbPrefix,
-      terminalId: config.terminalId,
-      tillDataDir: config.dataDir,
-      say: (line) => process.stdout.write(`${line}\n`),
-    });
-    config = { ...config, couchUrl: dev.couchUrl };
-    syncServer = dev.child;
+    try {
+      const dev = await ensureDevServer({
+        port: config.serverPort,
+        dataDir: config.serverDataDir,
+        prefix: config.dbPrefix,
+        terminalId: config.terminalId,
+        tillDataDir: config.dataDir,
+        say: (line) => process.stdout.write(`${line}\n`),
+      });
+      config = { ...config, couchUrl: dev.couchUrl };
+      syncServer = dev.child;
+    } catch (error) {
+      // The till sells without its sync server: it keeps any pairing it has and syncs once a server answers.
+      process.stdout.write(`Sync server: not used (${error instanceof Error ? error.message : String(error)}); the till starts without it.\n`);
+    }
   }
   // Card payments: the stand-in processor on this machine (started here if nothing listens on its port), and a key
   // for this till. Whatever state it is in, the till starts: without it, cards follow the offline rules.

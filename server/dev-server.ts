@@ -11,6 +11,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CREDENTIALS_FILE, parseCredentials, type SyncCredentials } from '../shared/sync/sync-credentials';
 import { terminalUserName } from '../shared/sync/sync-names';
+import { portUse } from '../processor/port-use';
 import { readAdminCredentials } from './admin-credentials';
 import { setupBackend } from './setup-backend';
 
@@ -48,6 +49,9 @@ export async function ensureDevServer(options: DevServerOptions): Promise<DevSer
   let child: ChildProcess | null = null;
   if (await answers(url)) {
     options.say(`Sync server: using the one already running at ${url}`);
+  } else if ((await portUse(options.port)) === 'taken') {
+    // A second server on a port in use would only fail; what holds it is not a CouchDB that answers in time.
+    throw new Error(`something else holds 127.0.0.1:${options.port} and does not answer as a CouchDB server (or not within 2 s)`);
   } else {
     options.say(`Sync server: starting the embedded server at ${url} (data in ${options.dataDir})`);
     child = spawn(process.execPath, ['--import', 'tsx', RUN_SERVER, '--port', String(options.port), '--data-dir', options.dataDir, '--db-prefix', options.prefix], {

@@ -24,5 +24,5 @@ export interface CardProcessor {
   cancel(request: VoidRequest): Promise<ProcessorOutcome>;
   lookup(idempotencyKey: string): Promise<ProcessorOutcome>;
   /** Whether the processor answers (a signed, verified reply) — for the status screens show before any card is taken. */
-  health(): Promise<'reachable' | 'unreachable' | 'unknown'>;
+  health(): Promise<'reachable' | 'unreachable'>;
 }

@@ -106,12 +106,14 @@ describe('the processor client', () => {
     expect(await createHttpProcessor({ url: `http://127.0.0.1:${port}/`, key, timeoutMs: 2_000, log: recordingLog() }).pay(request)).toMatchObject({ kind: 'unreachable' });
   });
 
-  it('counts no answer within its time as unknown', async () => {
+  it('counts no answer within its time as unknown (and a silent processor as unreachable when asked for its health)', async () => {
     server = createServer(() => undefined);
     await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', () => resolve()));
     const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
     const outcome = await createHttpProcessor({ url, key, timeoutMs: 200, log: recordingLog() }).pay(request);
     expect(outcome).toEqual({ kind: 'unknown', detail: 'no answer within 200 ms' });
+    // Health charges nothing: a processor that stays silent is one the till cannot use now.
+    expect(await createHttpProcessor({ url, key, timeoutMs: 200, log: recordingLog() }).health()).toBe('unreachable');
     server.closeAllConnections();
   });
 });

@@ -100,9 +100,11 @@ export function createHttpProcessor(options: HttpProcessorOptions): CardProcesso
     cancel: (request: VoidRequest) => send('POST', PROCESSOR_PATHS.voids, request, request.idempotencyKey),
     lookup: (idempotencyKey: string) =>
       send('GET', `${PROCESSOR_PATHS.lookup}?idempotencyKey=${encodeURIComponent(idempotencyKey)}`, null, idempotencyKey),
+    // Asking for health charges nothing: a processor that gives no trustworthy answer (silence, a broken or unsigned
+    // reply, an error) cannot be used now, and the screens say so.
     async health() {
       const reply = await exchange('GET', PROCESSOR_PATHS.health, null, 'health');
-      return reply.kind === 'reply' ? (reply.status === 200 ? 'reachable' : 'unknown') : reply.kind;
+      return reply.kind === 'reply' && reply.status === 200 ? 'reachable' : 'unreachable';
     },
   };
 }

@@ -132,8 +132,7 @@ export class PaymentReconciler {
     }
     if (queue.length === 0) {
       // Nothing to forward: ask whether the processor answers, so the screens know before the next card.
-      const health = await this.processor.health();
-      if (health !== 'unknown') this.noteReachable(health === 'reachable');
+      this.noteReachable((await this.processor.health()) === 'reachable');
     }
     await this.cards.retryCancels();
     let unreachable = false;
